@@ -1,0 +1,356 @@
+//! The HTML card a notebook shows for an array: shape, dtype, size, memory, layout and
+//! ownership at a glance, summary statistics with a small histogram, and the values as a grid
+//! summarized like NumPy's printing.
+//!
+//! JupyterLab strips `<style>`, `<script>` and inline `<svg>` from untrusted outputs, so the
+//! card is built from inline styles only and uses JupyterLab's CSS variables (with fallbacks)
+//! to follow light and dark themes. As xarray does, a `<pre>` text fallback comes first and a
+//! `<style>` element hides it; when styles are stripped both show and the card still reads.
+
+use crate::array::Array;
+use crate::dispatch;
+use crate::dtype::DType;
+use crate::print::{human_bytes, shape_repr};
+use crate::scalar::Scalar;
+use std::fmt::Write;
+
+/// Elements shown at each edge of a summarized axis in the grid.
+const EDGE: usize = 3;
+/// Axes up to this length are shown whole in the grid.
+const FULL_AXIS: usize = 8;
+/// Statistics of larger arrays are computed on an even sample of this many elements.
+const STATS_SAMPLE: usize = 1_000_000;
+/// Bars in the inline histogram.
+const BINS: usize = 24;
+/// The text fallback is cut after this many bytes.
+const FALLBACK_LIMIT: usize = 2_000;
+
+const CARD_STYLE: &str = "display:inline-block;max-width:100%;overflow-x:auto;\
+    font-family:var(--jp-ui-font-family,system-ui,sans-serif);font-size:12px;\
+    color:var(--jp-ui-font-color1,#212121);background:var(--jp-layout-color1,transparent);\
+    border:1px solid var(--jp-border-color2,#d0d0d0);border-radius:4px;padding:6px 8px;";
+const MUTED: &str = "color:var(--jp-ui-font-color2,#616161);";
+const MONO: &str = "font-family:var(--jp-code-font-family,monospace);";
+const CELL: &str = "padding:1px 6px;text-align:right;\
+    font-family:var(--jp-code-font-family,monospace);white-space:nowrap;";
+const INDEX_CELL: &str = "padding:1px 6px;text-align:right;\
+    color:var(--jp-ui-font-color2,#757575);font-size:11px;";
+
+/// HTML-escapes text.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// `C-contiguous`, `F-contiguous`, both (for 1-D and trivial shapes) or `strided`.
+fn layout(a: &Array) -> &'static str {
+    let f = a.flags();
+    match (f.c_contiguous, f.f_contiguous) {
+        (true, true) => "contiguous",
+        (true, false) => "C-contiguous",
+        (false, true) => "F-contiguous",
+        (false, false) => "strided",
+    }
+}
+
+/// A compact element text for the grid: NumPy's digits, capped for narrow columns.
+fn cell_text(value: Scalar) -> String {
+    match value {
+        Scalar::Float64(x) => compact_float(x),
+        Scalar::Float32(x) => compact_float(x as f64),
+        Scalar::Complex64(c) => compact_complex(c.re as f64, c.im as f64),
+        Scalar::Complex128(c) => compact_complex(c.re, c.im),
+        other => other.to_string(),
+    }
+}
+
+fn compact_float(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let ax = x.abs();
+    if ax != 0.0 && !(1e-4..1e6).contains(&ax) {
+        return format!("{x:.3e}");
+    }
+    // Trailing zeros go, the point stays: `1.` as NumPy writes whole floats.
+    format!("{x:.4}").trim_end_matches('0').to_string()
+}
+
+fn compact_complex(re: f64, im: f64) -> String {
+    let sign = if im < 0.0 || (im == 0.0 && im.is_sign_negative()) {
+        '-'
+    } else {
+        '+'
+    };
+    format!("{}{}{}j", compact_float(re), sign, compact_float(im.abs()))
+}
+
+/// Indices shown along an axis of length `n`, with `None` standing for the elided middle.
+fn shown_indices(n: usize) -> Vec<Option<usize>> {
+    if n <= FULL_AXIS {
+        (0..n).map(Some).collect()
+    } else {
+        let mut v: Vec<Option<usize>> = (0..EDGE).map(Some).collect();
+        v.push(None);
+        v.extend((n - EDGE..n).map(Some));
+        v
+    }
+}
+
+/// Summary statistics over (a sample of) the elements, as f64.
+struct Stats {
+    count: usize,
+    sampled: bool,
+    min: f64,
+    max: f64,
+    mean: f64,
+    std: f64,
+    nan: usize,
+    inf: usize,
+    hist: Vec<usize>,
+}
+
+fn stats(a: &Array) -> Option<Stats> {
+    let n = a.size();
+    if n == 0 || a.dtype().is_complex() || a.dtype() == DType::Bool {
+        return None;
+    }
+    let step = n.div_ceil(STATS_SAMPLE).max(1);
+    let values: Vec<f64> = dispatch!(a.dtype(), T => {
+        a.view::<T>().iter().step_by(step).map(|&x| Scalar::from(x).to_f64()).collect()
+    });
+    let (mut nan, mut inf) = (0, 0);
+    let finite: Vec<f64> = values
+        .iter()
+        .copied()
+        .filter(|x| {
+            if x.is_nan() {
+                nan += 1;
+                false
+            } else if x.is_infinite() {
+                inf += 1;
+                false
+            } else {
+                true
+            }
+        })
+        .collect();
+    let (mut min, mut max, mut sum) = (f64::INFINITY, f64::NEG_INFINITY, 0.0);
+    for &x in &finite {
+        min = min.min(x);
+        max = max.max(x);
+        sum += x;
+    }
+    let count = finite.len().max(1) as f64;
+    let mean = sum / count;
+    let var = finite.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / count;
+    let mut hist = vec![0usize; BINS];
+    if max > min {
+        for &x in &finite {
+            let b = (((x - min) / (max - min)) * BINS as f64) as usize;
+            hist[b.min(BINS - 1)] += 1;
+        }
+    } else if !finite.is_empty() {
+        hist[BINS / 2] = finite.len();
+    }
+    Some(Stats {
+        count: values.len(),
+        sampled: step > 1,
+        min,
+        max,
+        mean,
+        std: var.sqrt(),
+        nan,
+        inf,
+        hist,
+    })
+}
+
+fn write_stats(out: &mut String, s: &Stats) {
+    let peak = s.hist.iter().copied().max().unwrap_or(1).max(1);
+    let _ = write!(
+        out,
+        "<div style=\"display:flex;align-items:flex-end;gap:10px;margin:4px 0;\">\
+         <div style=\"display:flex;align-items:flex-end;height:28px;gap:1px;\" title=\"histogram of the values\">"
+    );
+    for &h in &s.hist {
+        let px = if h == 0 { 0 } else { 1 + h * 27 / peak };
+        let _ = write!(
+            out,
+            "<div style=\"width:4px;height:{px}px;background:var(--jp-brand-color1,#1976d2);\"></div>"
+        );
+    }
+    let _ = write!(
+        out,
+        "</div><div style=\"{MUTED}{MONO}font-size:11px;\">min {} · max {} · mean {} · std {}",
+        compact_float(s.min),
+        compact_float(s.max),
+        compact_float(s.mean),
+        compact_float(s.std)
+    );
+    if s.nan > 0 || s.inf > 0 {
+        let _ = write!(
+            out,
+            " · <span style=\"color:var(--jp-warn-color0,#e65100);\">{} NaN · {} inf</span>",
+            s.nan, s.inf
+        );
+    } else {
+        out.push_str(" · no NaN/inf");
+    }
+    if s.sampled {
+        let _ = write!(out, " · from a sample of {}", s.count);
+    }
+    out.push_str("</div></div>");
+}
+
+/// One 2-D (or 1-D) grid of values, summarized at the edges.
+fn write_grid(out: &mut String, a: &Array, prefix: &[usize]) {
+    let nd = a.ndim();
+    let bool_array = a.dtype() == DType::Bool;
+    let (rows, cols) = match nd {
+        0 => (vec![None], vec![None]),
+        1 => (vec![None], shown_indices(a.shape()[0])),
+        _ => (
+            shown_indices(a.shape()[nd - 2]),
+            shown_indices(a.shape()[nd - 1]),
+        ),
+    };
+    out.push_str("<table style=\"border-collapse:collapse;margin-top:2px;\">");
+    if nd >= 1 {
+        out.push_str("<tr>");
+        if nd >= 2 {
+            let _ = write!(out, "<td style=\"{INDEX_CELL}\"></td>");
+        }
+        for c in &cols {
+            let label = c.map_or("…".to_string(), |c| c.to_string());
+            let _ = write!(out, "<td style=\"{INDEX_CELL}\">{label}</td>");
+        }
+        out.push_str("</tr>");
+    }
+    for r in &rows {
+        out.push_str("<tr>");
+        if nd >= 2 {
+            let label = r.map_or("⋮".to_string(), |r| r.to_string());
+            let _ = write!(out, "<td style=\"{INDEX_CELL}\">{label}</td>");
+        }
+        for c in &cols {
+            let mut style = CELL.to_string();
+            let text = match (r, c) {
+                (_, None) if nd >= 1 => "…".to_string(),
+                (None, _) => "⋮".to_string(),
+                _ => {
+                    let mut idx: Vec<usize> = prefix.to_vec();
+                    if nd >= 2 {
+                        idx.push(r.unwrap_or(0));
+                    }
+                    if nd >= 1 {
+                        idx.push(c.unwrap_or(0));
+                    }
+                    let v = a.get(idx);
+                    if bool_array && v.to_bool() {
+                        style.push_str("background:var(--jp-brand-color3,#bbdefb);");
+                    }
+                    cell_text(v)
+                }
+            };
+            let _ = write!(out, "<td style=\"{style}\">{}</td>", escape(&text));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</table>");
+}
+
+/// The leading indices of the 2-D slices shown for an N-d array: the first and the last.
+fn shown_slices(a: &Array) -> Vec<Vec<usize>> {
+    if a.ndim() <= 2 || a.size() == 0 {
+        return vec![Vec::new()];
+    }
+    let lead = &a.shape()[..a.ndim() - 2];
+    let first = vec![0; lead.len()];
+    let last: Vec<usize> = lead.iter().map(|&n| n - 1).collect();
+    if first == last {
+        vec![first]
+    } else {
+        vec![first, last]
+    }
+}
+
+/// The whole card as an HTML fragment. Stays a few KB whatever the array's size.
+///
+/// ```
+/// let html = arraylib::array_card::card_html(&arraylib::zeros([100, 100]));
+/// assert!(html.contains("(100, 100)") && html.contains("float64"));
+/// assert!(!html.contains("<script"));
+/// ```
+pub fn card_html(a: &Array) -> String {
+    let mut out = String::with_capacity(4096);
+    let mut fallback = format!("{a:?}");
+    if fallback.len() > FALLBACK_LIMIT {
+        let cut = (0..=FALLBACK_LIMIT)
+            .rev()
+            .find(|&i| fallback.is_char_boundary(i))
+            .unwrap_or(0);
+        fallback.truncate(cut);
+        fallback.push_str("\n…");
+    }
+    out.push_str("<div class=\"np-array\">");
+    out.push_str("<style>.np-array .np-text-fallback{display:none;}</style>");
+    let _ = write!(
+        out,
+        "<pre class=\"np-text-fallback\">{}</pre>",
+        escape(&fallback)
+    );
+    let _ = write!(out, "<div style=\"{CARD_STYLE}\">");
+    let owner = if a.owns_data() {
+        "owns its data".to_string()
+    } else {
+        "view of another array".to_string()
+    };
+    let _ = write!(
+        out,
+        "<div><b style=\"{MONO}\">{}</b> <span style=\"background:var(--jp-layout-color2,#eee);\
+         border-radius:3px;padding:0 4px;{MONO}\">{}</span> \
+         <span style=\"{MUTED}\">· {} element{} · {} ({} bytes) · {} · {}</span></div>",
+        shape_repr(a.shape()),
+        a.dtype(),
+        a.size(),
+        if a.size() == 1 { "" } else { "s" },
+        human_bytes(a.nbytes()),
+        a.nbytes(),
+        layout(a),
+        owner
+    );
+    if let Some(s) = stats(a) {
+        write_stats(&mut out, &s);
+    } else if a.dtype() == DType::Bool && a.size() > 0 {
+        let trues = a.view::<bool>().iter().filter(|&&b| b).count();
+        let _ = write!(
+            out,
+            "<div style=\"{MUTED}{MONO}font-size:11px;margin:4px 0;\">{trues} True · {} False ({:.1}% True)</div>",
+            a.size() - trues,
+            100.0 * trues as f64 / a.size() as f64
+        );
+    }
+    if a.size() == 0 {
+        let _ = write!(out, "<div style=\"{MUTED}\">(empty)</div>");
+    } else {
+        for prefix in shown_slices(a) {
+            if !prefix.is_empty() {
+                let idx: Vec<String> = prefix.iter().map(|i| i.to_string()).collect();
+                let _ = write!(
+                    out,
+                    "<div style=\"{MUTED}{MONO}margin-top:4px;\">[{}, :, :]</div>",
+                    idx.join(", ")
+                );
+            }
+            write_grid(&mut out, a, &prefix);
+        }
+    }
+    out.push_str("</div></div>");
+    out
+}

@@ -1,0 +1,125 @@
+//! # arraylib
+//!
+//! A NumPy-faithful N-dimensional array for Rust notebooks. One [`Array`] type with a dynamic
+//! dtype, views that share memory, NumPy's broadcasting and promotion rules, and NumPy's
+//! printing and error messages. In the Jupyter kernel it is preloaded as `np`:
+//!
+//! ```
+//! use arraylib as np;
+//! let a = np::arange(12).reshape([3, 4]);
+//! assert_eq!(a.shape(), &[3, 4]);
+//! ```
+
+#![warn(missing_docs)]
+
+pub mod arithmetic;
+pub mod array;
+pub mod array_card;
+pub mod assign;
+pub mod astype;
+pub mod broadcast;
+pub mod casting;
+pub mod comparison;
+pub mod constructors;
+pub mod creation_extra;
+pub mod cumulative;
+mod dispatch;
+pub mod display;
+pub mod dtype;
+pub mod error;
+pub mod interrupt;
+pub mod joining;
+pub mod matmul;
+pub mod operand;
+pub mod print;
+pub mod print_float;
+pub mod print_options;
+pub mod reductions;
+pub mod scalar;
+pub mod shape;
+pub mod shape_arg;
+pub mod slicing;
+pub mod statistics;
+pub mod storage;
+pub mod ufuncs;
+
+pub use arithmetic::{
+    add, divide, floor_divide, fmod, mod_, multiply, power, remainder, subtract, true_divide,
+    try_add, try_divide, try_floor_divide, try_fmod, try_mod, try_multiply, try_power,
+    try_remainder, try_subtract, try_true_divide,
+};
+pub use array::{Array, Flags};
+pub use assign::copyto;
+pub use astype::astype;
+pub use comparison::{
+    allclose, allclose_with, array_equal, array_equal_nan, bitwise_and, bitwise_or, bitwise_xor,
+    equal, greater, greater_equal, invert, isclose, isclose_with, less, less_equal, logical_and,
+    logical_not, logical_or, logical_xor, not_equal, where_,
+};
+pub use constructors::*;
+pub use creation_extra::{
+    ArrayData, EyeArgs, IntoLiteral, array, asarray, diag, diag_k, empty_dtype, empty_like, eye,
+    full_like, identity, logspace, meshgrid, meshgrid_indexing, ones_dtype, ones_like, try_diag_k,
+    try_eye, try_full_like, try_meshgrid_indexing, zeros_dtype, zeros_like,
+};
+pub use cumulative::{cumprod, cumprod_axis, cumsum, cumsum_axis};
+pub use display::{DisplayHandle, RichDisplay, clear_output, display, display_with_id};
+pub use dtype::{
+    Complex64, Complex128, DType, Element, LONG, bool_, complex64, complex128, float32, float64,
+    int8, int16, int32, int64, promote, uint8, uint16, uint32, uint64,
+};
+pub use error::{ArrayError, ErrorKind, Result};
+pub use joining::{
+    SplitArg, array_split, column_stack, concatenate, dsplit, dstack, hsplit, hstack, repeat,
+    repeat_axis, split, stack, tile, try_array_split, try_column_stack, try_concatenate,
+    try_dstack, try_hsplit, try_hstack, try_split, try_stack, try_tile, try_vsplit, try_vstack,
+    vsplit, vstack,
+};
+pub use matmul::{dot, inner, matmul, outer, try_dot, try_inner, try_matmul, vdot};
+pub use operand::{IntoOperand, Operand, WeakNumber};
+pub use print::{array_repr, array_str, array2string, array2string_with};
+pub use print_float::{FloatFormat, Trim, format_float_positional, format_float_scientific};
+pub use print_options::{
+    FloatMode, PrintOptions, PrintOptionsGuard, Sign, get_printoptions, printoptions,
+    reset_printoptions, set_printoptions,
+};
+pub use reductions::{
+    all, all_axis, amax, amax_axis, amin, amin_axis, any, any_axis, argmax, argmax_axis, argmin,
+    argmin_axis, count_nonzero, count_nonzero_axis, max, max_axis, mean, mean_axis, min, min_axis,
+    nanargmax, nanargmax_axis, nanargmin, nanargmin_axis, nanmax, nanmax_axis, nanmean,
+    nanmean_axis, nanmin, nanmin_axis, nanprod, nanprod_axis, nanstd, nanstd_axis, nansum,
+    nansum_axis, nanvar, nanvar_axis, prod, prod_axis, ptp, ptp_axis, std, std_axis, std_axis_ddof,
+    std_ddof, sum, sum_axis, try_count_nonzero_axis, try_ptp, try_ptp_axis, var, var_axis,
+    var_axis_ddof, var_ddof,
+};
+pub use scalar::Scalar;
+pub use shape::{
+    ascontiguousarray, atleast_1d, atleast_2d, atleast_3d, expand_dims, flip, flip_axis, fliplr,
+    flipud, moveaxis, permute_dims, ravel, reshape, squeeze, squeeze_axis, swapaxes, transpose,
+    try_expand_dims, try_flip_axis, try_moveaxis,
+};
+pub use shape_arg::{IntoAxes, IntoShape, normalize_axes, normalize_axis};
+pub use slicing::{Ellipsis, IntoSliceElem, NewAxis, SliceElem, newaxis};
+pub use statistics::{
+    median, median_axis, nanmedian, nanmedian_axis, percentile, percentile_axis, quantile,
+    quantile_axis, try_median_axis, try_percentile, try_percentile_axis, try_quantile,
+    try_quantile_axis,
+};
+pub use ufuncs::{
+    abs, absolute, arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh, around, cbrt, ceil,
+    clip, cos, cosh, deg2rad, exp, expm1, floor, fmax, fmin, hypot, isfinite, isinf, isnan, log,
+    log1p, log2, log10, maximum, minimum, negative, positive, rad2deg, reciprocal, rint, round,
+    sign, sin, sinh, sqrt, square, tan, tanh, trunc,
+};
+
+/// The library version, NumPy's `np.__version__`.
+#[allow(non_upper_case_globals)]
+pub const __version__: &str = env!("CARGO_PKG_VERSION");
+
+/// What a notebook cell imports with `use arraylib::prelude::*;`: the array type, the `s!`
+/// and `array!` macros, and the names used without the `np::` prefix.
+pub mod prelude {
+    pub use crate::array;
+    pub use crate::s;
+    pub use crate::{Array, DType, Ellipsis, NewAxis, RichDisplay, Scalar};
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Quick start, step 2: the whole test suite.
+#
+#   install/test.sh                   every stage: setup fmt clippy cargo-test pytest
+#   install/test.sh pytest            only the stages named (setup still runs first)
+#   install/test.sh --quick           setup, fmt and pytest (skips clippy and cargo-test)
+#   install/test.sh --no-setup ...    do not run install/setup.sh first
+#   install/test.sh pytest -- -k hmac extra arguments after -- go to pytest
+#
+# Stages: setup (install/setup.sh --headless), fmt (cargo fmt --check), clippy (-D warnings),
+# cargo-test (unit tests and doctests), pytest (tests/ against the built kernel).
+# Every selected stage runs even if an earlier one failed; the exit status is non-zero if
+# any failed. Works from any directory.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+
+usage() {
+    awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"
+}
+
+ALL_STAGES=(fmt clippy cargo-test pytest)
+SELECTED=()
+RUN_SETUP=1
+QUICK=0
+PYTEST_ARGS=()
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --quick) QUICK=1 ;;
+        --no-setup) RUN_SETUP=0 ;;
+        -h | --help)
+            usage
+            exit 0
+            ;;
+        --)
+            shift
+            PYTEST_ARGS=("$@")
+            break
+            ;;
+        setup) RUN_SETUP=1 ;;
+        fmt | clippy | cargo-test | pytest) SELECTED+=("$1") ;;
+        *)
+            echo "test.sh: unknown argument '$1'" >&2
+            usage >&2
+            exit 2
+            ;;
+    esac
+    shift
+done
+if [[ ${#SELECTED[@]} -eq 0 ]]; then
+    if [[ "$QUICK" == "1" ]]; then
+        SELECTED=(fmt pytest)
+    else
+        SELECTED=("${ALL_STAGES[@]}")
+    fi
+fi
+
+if ! command -v cargo >/dev/null 2>&1 && [[ -f "$HOME/.cargo/env" ]]; then
+    # shellcheck disable=SC1091
+    source "$HOME/.cargo/env"
+fi
+
+VENV="${ARRAYLIB_VENV:-$REPO/.venv}"
+
+now() { printf '%s' "${EPOCHREALTIME:-$(date +%s)}"; }
+seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+TOTAL_START="$(now)"
+RESULTS=()
+FAILED=0
+
+run_stage() {
+    # run_stage name command args...
+    local name="$1"
+    shift
+    local start rc secs
+    start="$(now)"
+    echo
+    echo "==> [test] $name: $*"
+    set +e
+    "$@"
+    rc=$?
+    set -e
+    secs="$(seconds_since "$start")"
+    if [[ $rc -eq 0 ]]; then
+        echo "<== [test] $name: passed in ${secs}s"
+        RESULTS+=("$(printf '%-12s %-8s %8ss' "$name" ok "$secs")")
+    else
+        echo "<== [test] $name: FAILED (exit $rc) after ${secs}s" >&2
+        RESULTS+=("$(printf '%-12s %-8s %8ss' "$name" "FAILED" "$secs")")
+        FAILED=1
+    fi
+    return 0
+}
+
+run_pytest() {
+    if [[ ! -x "$VENV/bin/python" ]]; then
+        echo "no virtual environment at $VENV: run install/setup.sh first" >&2
+        return 1
+    fi
+    local rc=0
+    "$VENV/bin/python" -m pytest "$REPO/tests" "${PYTEST_ARGS[@]}" || rc=$?
+    if [[ $rc -eq 5 ]]; then
+        echo "pytest collected no tests: that is a failure here" >&2
+    fi
+    return "$rc"
+}
+
+if [[ "$RUN_SETUP" == "1" ]]; then
+    run_stage setup bash "$REPO/install/setup.sh" --headless
+fi
+for stage in "${SELECTED[@]}"; do
+    case "$stage" in
+        fmt) run_stage fmt cargo fmt --all -- --check ;;
+        clippy) run_stage clippy cargo clippy --workspace --all-targets -- -D warnings ;;
+        cargo-test) run_stage cargo-test cargo test --workspace ;;
+        pytest) run_stage pytest run_pytest ;;
+    esac
+done
+
+echo
+echo "== test summary =="
+for line in "${RESULTS[@]}"; do
+    echo "  $line"
+done
+echo "  total: $(seconds_since "$TOTAL_START")s"
+if [[ "$FAILED" != "0" ]]; then
+    echo "test.sh: some stages FAILED" >&2
+    exit 1
+fi
+echo "test.sh: all stages passed"

@@ -1,0 +1,374 @@
+//! Runtime of the arraylib Jupyter kernel's cell host.
+//!
+//! The kernel builds this crate as a Rust `dylib` (with `-C prefer-dynamic`) once, next to the
+//! `arraylib` dylib. The long-lived child process that runs cells loads it (`dlopen` with
+//! `RTLD_GLOBAL`) and calls [`arraylib_cell_host_main`]; every compiled cell links against it
+//! and uses [`take`], [`put`], [`check_interrupt`] and [`set_result`].
+//!
+//! # Interrupts
+//!
+//! SIGINT sets a process-wide flag. Generated cell code calls [`check_interrupt`] at the top
+//! of every loop body; it panics with a [`KeyboardInterrupt`] payload when the flag is set.
+//! Libraries that run long loops of their own (arraylib) can poll the flag without depending
+//! on this crate: look up the C symbol `arraylib_kernel_interrupt_requested`
+//! (`extern "C" fn() -> i32`, 1 when an interrupt is pending) with
+//! `dlsym(RTLD_DEFAULT, ...)`; the environment variable `ARRAYLIB_KERNEL_CELL_HOST=1` is set in
+//! the cell host. Or call the symbol `arraylib_kernel_check_interrupt` (`extern "C-unwind"
+//! fn()`), which panics with `KeyboardInterrupt` like [`check_interrupt`].
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Write};
+use std::os::raw::{c_char, c_int, c_void};
+use std::os::unix::io::FromRawFd;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static INTERRUPT: AtomicBool = AtomicBool::new(false);
+
+thread_local! {
+    static STORE: RefCell<HashMap<String, Box<dyn Any>>> = RefCell::new(HashMap::new());
+    static TYPE_NAMES: RefCell<HashMap<String, &'static str>> = RefCell::new(HashMap::new());
+    static RESULT: RefCell<Option<Vec<(String, String)>>> = const { RefCell::new(None) };
+    static PANIC: RefCell<Option<PanicRecord>> = const { RefCell::new(None) };
+    static FAILED: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The panic payload of an interrupted cell.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyboardInterrupt;
+
+struct PanicRecord {
+    message: String,
+    location: String,
+}
+
+/// Whether an interrupt is pending (C ABI, for libraries that poll it via `dlsym`).
+#[no_mangle]
+pub extern "C" fn arraylib_kernel_interrupt_requested() -> i32 {
+    INTERRUPT.load(Ordering::Relaxed) as i32
+}
+
+/// Panics with [`KeyboardInterrupt`] if an interrupt is pending (C-unwind ABI, for `dlsym`).
+#[no_mangle]
+pub extern "C-unwind" fn arraylib_kernel_check_interrupt() {
+    check_interrupt();
+}
+
+/// Panics with a [`KeyboardInterrupt`] payload if the user interrupted the kernel.
+#[inline]
+#[track_caller]
+pub fn check_interrupt() {
+    if INTERRUPT.load(Ordering::Relaxed) {
+        INTERRUPT.store(false, Ordering::Relaxed);
+        std::panic::panic_any(KeyboardInterrupt);
+    }
+}
+
+/// Moves the variable `name` out of the store.
+///
+/// Panics when it is missing or has another type (the kernel guarantees neither happens).
+pub fn take<T: 'static>(name: &str) -> T {
+    let value = STORE.with(|s| s.borrow_mut().remove(name));
+    match value {
+        Some(b) => match b.downcast::<T>() {
+            Ok(v) => *v,
+            Err(b) => {
+                STORE.with(|s| s.borrow_mut().insert(name.to_string(), b));
+                panic!(
+                    "InternalError: variable `{name}` does not have type `{}`",
+                    std::any::type_name::<T>()
+                )
+            }
+        },
+        None => panic!("InternalError: variable `{name}` is not in the store"),
+    }
+}
+
+/// Puts the variable `name` (back) into the store.
+pub fn put<T: 'static>(name: &str, value: T) {
+    STORE.with(|s| s.borrow_mut().insert(name.to_string(), Box::new(value)));
+    TYPE_NAMES.with(|t| {
+        t.borrow_mut()
+            .insert(name.to_string(), std::any::type_name::<T>())
+    });
+}
+
+/// A clone of a stored value, which stays in the store. Used for handles whose clone is a
+/// cheap alias (arraylib's `Array` and `Scalar`), so a cell that consumes one (`a / 2`)
+/// leaves the notebook's variable in place, as Python names behave.
+pub fn clone_of<T: Clone + 'static>(name: &str) -> T {
+    STORE.with(
+        |s| match s.borrow().get(name).map(|b| b.downcast_ref::<T>()) {
+            Some(Some(v)) => v.clone(),
+            Some(None) => panic!(
+                "InternalError: variable `{name}` does not have type `{}`",
+                std::any::type_name::<T>()
+            ),
+            None => panic!("InternalError: variable `{name}` is not stored"),
+        },
+    )
+}
+
+/// Records that the cell returned an error (through `?`) with this message.
+pub fn fail(message: String) {
+    FAILED.with(|f| *f.borrow_mut() = Some(message));
+}
+
+/// Records the MIME bundle of the cell's trailing expression.
+pub fn set_result(bundle: Option<Vec<(String, String)>>) {
+    RESULT.with(|r| *r.borrow_mut() = bundle);
+}
+
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `[names...],"types":{name: type_name}` (the tail of a reply).
+fn keys_json() -> String {
+    let mut keys: Vec<String> = STORE.with(|s| s.borrow().keys().cloned().collect());
+    keys.sort();
+    let parts: Vec<String> = keys.iter().map(|k| json_string(k)).collect();
+    let types: Vec<String> = TYPE_NAMES.with(|t| {
+        let t = t.borrow();
+        keys.iter()
+            .filter_map(|k| {
+                t.get(k)
+                    .map(|ty| format!("{}:{}", json_string(k), json_string(ty)))
+            })
+            .collect()
+    });
+    format!("[{}],\"types\":{{{}}}", parts.join(","), types.join(","))
+}
+
+extern "C" {
+    fn dlopen(filename: *const c_char, flag: c_int) -> *mut c_void;
+    fn dlsym(handle: *mut c_void, symbol: *const c_char) -> *mut c_void;
+    fn dlerror() -> *mut c_char;
+    fn signal(signum: c_int, handler: usize) -> usize;
+    fn fflush(stream: *mut c_void) -> c_int;
+    fn write(fd: c_int, buf: *const c_void, count: usize) -> isize;
+    fn getppid() -> c_int;
+    fn _exit(status: c_int) -> !;
+}
+
+const RTLD_NOW: c_int = 2;
+const SIGINT: c_int = 2;
+
+extern "C" fn on_sigint(_: c_int) {
+    INTERRUPT.store(true, Ordering::Relaxed);
+}
+
+fn write_all_fd(fd: c_int, mut bytes: &[u8]) {
+    while !bytes.is_empty() {
+        // SAFETY: `bytes` is a valid buffer of the given length.
+        let n = unsafe { write(fd, bytes.as_ptr() as *const c_void, bytes.len()) };
+        if n <= 0 {
+            if n < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            return;
+        }
+        bytes = &bytes[n as usize..];
+    }
+}
+
+fn flush_all() {
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    // SAFETY: fflush(NULL) flushes every C stdio stream.
+    unsafe {
+        fflush(std::ptr::null_mut());
+    }
+}
+
+fn last_dl_error() -> String {
+    // SAFETY: dlerror returns NULL or a NUL-terminated string.
+    unsafe {
+        let e = dlerror();
+        if e.is_null() {
+            "unknown dynamic loader error".to_string()
+        } else {
+            std::ffi::CStr::from_ptr(e).to_string_lossy().into_owned()
+        }
+    }
+}
+
+fn payload_message(payload: &(dyn Any + Send)) -> String {
+    if payload.is::<KeyboardInterrupt>() {
+        "KeyboardInterrupt".to_string()
+    } else if let Some(s) = payload.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "Box<dyn Any>".to_string()
+    }
+}
+
+/// Runs one compiled cell; returns the JSON reply.
+fn run_cell(id: &str, path: &str) -> String {
+    let cpath = match std::ffi::CString::new(path) {
+        Ok(p) => p,
+        Err(_) => return format!("{{\"id\":{},\"ok\":false,\"ename\":\"LoadError\",\"evalue\":\"bad path\",\"location\":\"\",\"keys\":{}}}", json_string(id), keys_json()),
+    };
+    // SAFETY: loading a library the kernel just compiled for this process.
+    let handle = unsafe { dlopen(cpath.as_ptr(), RTLD_NOW) };
+    if handle.is_null() {
+        return format!(
+            "{{\"id\":{},\"ok\":false,\"ename\":\"LoadError\",\"evalue\":{},\"location\":\"\",\"keys\":{}}}",
+            json_string(id),
+            json_string(&last_dl_error()),
+            keys_json()
+        );
+    }
+    let sym = std::ffi::CString::new("__arraylib_cell_main").unwrap();
+    // SAFETY: looking up the entry point every generated cell defines.
+    let f = unsafe { dlsym(handle, sym.as_ptr()) };
+    if f.is_null() {
+        return format!(
+            "{{\"id\":{},\"ok\":false,\"ename\":\"LoadError\",\"evalue\":{},\"location\":\"\",\"keys\":{}}}",
+            json_string(id),
+            json_string(&last_dl_error()),
+            keys_json()
+        );
+    }
+    // SAFETY: the generated cell defines `extern "C-unwind" fn __arraylib_cell_main()`.
+    let entry: extern "C-unwind" fn() = unsafe { std::mem::transmute(f) };
+    INTERRUPT.store(false, Ordering::Relaxed);
+    RESULT.with(|r| *r.borrow_mut() = None);
+    PANIC.with(|p| *p.borrow_mut() = None);
+    FAILED.with(|f| *f.borrow_mut() = None);
+    let outcome = std::panic::catch_unwind(|| entry());
+    if let (Ok(()), Some(message)) = (&outcome, FAILED.with(|f| f.borrow_mut().take())) {
+        return format!(
+            "{{\"id\":{},\"ok\":false,\"interrupted\":false,\"kind\":\"error\",\"evalue\":{},\"location\":\"\",\"keys\":{}}}",
+            json_string(id),
+            json_string(&message),
+            keys_json()
+        );
+    }
+    match outcome {
+        Ok(()) => {
+            let result = RESULT.with(|r| r.borrow_mut().take());
+            let result_json = match result {
+                None => "null".to_string(),
+                Some(pairs) => {
+                    let parts: Vec<String> = pairs
+                        .iter()
+                        .map(|(k, v)| format!("[{},{}]", json_string(k), json_string(v)))
+                        .collect();
+                    format!("[{}]", parts.join(","))
+                }
+            };
+            format!(
+                "{{\"id\":{},\"ok\":true,\"result\":{},\"keys\":{}}}",
+                json_string(id),
+                result_json,
+                keys_json()
+            )
+        }
+        Err(payload) => {
+            let interrupted = payload.is::<KeyboardInterrupt>();
+            let (message, location) = PANIC.with(|p| match p.borrow_mut().take() {
+                Some(r) => (r.message, r.location),
+                None => (payload_message(&*payload), String::new()),
+            });
+            // Dropping the payload could itself panic; leak it instead.
+            std::mem::forget(payload);
+            format!(
+                "{{\"id\":{},\"ok\":false,\"interrupted\":{},\"ename\":\"Panic\",\"evalue\":{},\"location\":{},\"keys\":{}}}",
+                json_string(id),
+                interrupted,
+                json_string(&message),
+                json_string(&location),
+                keys_json()
+            )
+        }
+    }
+}
+
+/// The cell host's main loop: reads commands from `cmd_fd`, writes JSON replies to
+/// `reply_fd`, one line each; returns when `cmd_fd` is closed.
+///
+/// Commands: `run <id> <path-to-cell.so> <marker>` (runs the cell, then writes
+/// `\x1eARRAYLIB_CELL_DONE <marker>\n` to stdout and stderr after the cell's output), `remove <name>`, `clear`, `keys`.
+#[no_mangle]
+pub extern "C" fn arraylib_cell_host_main(cmd_fd: c_int, reply_fd: c_int) -> c_int {
+    // SAFETY: installing an async-signal-safe handler that only stores an atomic.
+    unsafe {
+        signal(SIGINT, on_sigint as *const () as usize);
+    }
+    // Exit when the kernel goes away, even in the middle of a cell that never returns.
+    // SAFETY: getppid and _exit are always safe to call.
+    let parent = unsafe { getppid() };
+    std::thread::spawn(move || loop {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        if unsafe { getppid() } != parent {
+            unsafe { _exit(0) };
+        }
+    });
+    std::panic::set_hook(Box::new(|info| {
+        let message = payload_message(info.payload());
+        let location = info
+            .location()
+            .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()))
+            .unwrap_or_default();
+        PANIC.with(|p| *p.borrow_mut() = Some(PanicRecord { message, location }));
+    }));
+    // SAFETY: the kernel passes these two descriptors to this process for our exclusive use.
+    let cmds = BufReader::new(unsafe { File::from_raw_fd(cmd_fd) });
+    let mut replies = unsafe { File::from_raw_fd(reply_fd) };
+    for line in cmds.lines() {
+        let Ok(line) = line else { break };
+        let mut parts = line.split(' ');
+        let cmd = parts.next().unwrap_or("");
+        let reply = match cmd {
+            "run" => {
+                let id = parts.next().unwrap_or("").to_string();
+                let path = parts.next().unwrap_or("").to_string();
+                let marker = parts.next().unwrap_or("").to_string();
+                let reply = run_cell(&id, &path);
+                flush_all();
+                let m = format!("\x1eARRAYLIB_CELL_DONE {marker}\n");
+                write_all_fd(1, m.as_bytes());
+                write_all_fd(2, m.as_bytes());
+                reply
+            }
+            "remove" => {
+                for name in parts {
+                    STORE.with(|s| s.borrow_mut().remove(name));
+                }
+                format!("{{\"ok\":true,\"keys\":{}}}", keys_json())
+            }
+            "clear" => {
+                let old = STORE.with(|s| std::mem::take(&mut *s.borrow_mut()));
+                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || drop(old)));
+                let _ = r.map_err(std::mem::forget);
+                format!("{{\"ok\":true,\"keys\":{}}}", keys_json())
+            }
+            _ => format!("{{\"ok\":true,\"keys\":{}}}", keys_json()),
+        };
+        if replies.write_all(format!("{reply}\n").as_bytes()).is_err() {
+            break;
+        }
+        let _ = replies.flush();
+    }
+    flush_all();
+    0
+}

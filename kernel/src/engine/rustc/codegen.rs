@@ -1,0 +1,332 @@
+//! Generating the Rust source of a cell crate and of the user-items crate, with a map from
+//! generated lines back to cell lines.
+
+use super::cell_syntax::{CellParts, ItemKind, Shifts, RESULT_VAR};
+
+/// Where a generated line came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Line `line` (1-based) of the current cell.
+    Cell(usize),
+    /// Line `line` of an item defined in an earlier cell (`cell` is its execution number).
+    EarlierItem {
+        /// Execution number of the cell that defined it.
+        cell: usize,
+        /// Line in that cell.
+        line: usize,
+    },
+    /// The line that loads variable `name` from the store.
+    Take(String),
+    /// The line that puts variable `name` back into the store.
+    Put(String),
+    /// The line that asks rustc for the type of `name`.
+    Probe(String),
+    /// Wrapper code.
+    Generated,
+}
+
+/// Generated source and its line map (index 0 is line 1).
+#[derive(Clone, Debug, Default)]
+pub struct Generated {
+    /// The Rust source.
+    pub source: String,
+    /// Origin of each line.
+    pub lines: Vec<Origin>,
+    /// Column shifts of cell lines.
+    pub shifts: Shifts,
+}
+
+impl Generated {
+    fn push(&mut self, text: &str, origin: Origin) {
+        for l in text.split('\n') {
+            self.source.push_str(l);
+            self.source.push('\n');
+            self.lines.push(origin.clone());
+        }
+    }
+
+    fn push_cell_text(&mut self, text: &str, first_line: usize, shifts: &Shifts) {
+        for (i, l) in text.split('\n').enumerate() {
+            self.source.push_str(l);
+            self.source.push('\n');
+            self.lines.push(Origin::Cell(first_line + i));
+        }
+        self.shifts.inserts.extend(shifts.inserts.iter().cloned());
+    }
+
+    /// The origin of generated line `line` (1-based).
+    pub fn origin(&self, line: usize) -> Origin {
+        line.checked_sub(1)
+            .and_then(|i| self.lines.get(i).cloned())
+            .unwrap_or(Origin::Generated)
+    }
+}
+
+/// Standard-library names imported into every cell so type names printed by rustc resolve.
+pub const STD_IMPORTS: &[(&str, &str)] = &[
+    ("HashMap", "std::collections::HashMap"),
+    ("HashSet", "std::collections::HashSet"),
+    ("BTreeMap", "std::collections::BTreeMap"),
+    ("BTreeSet", "std::collections::BTreeSet"),
+    ("VecDeque", "std::collections::VecDeque"),
+    ("BinaryHeap", "std::collections::BinaryHeap"),
+    ("BuildHasherDefault", "std::hash::BuildHasherDefault"),
+    ("Rc", "std::rc::Rc"),
+    ("Arc", "std::sync::Arc"),
+    ("Mutex", "std::sync::Mutex"),
+    ("RefCell", "std::cell::RefCell"),
+    ("Range", "std::ops::Range"),
+    ("RangeInclusive", "std::ops::RangeInclusive"),
+    ("Duration", "std::time::Duration"),
+    ("Instant", "std::time::Instant"),
+    ("PathBuf", "std::path::PathBuf"),
+];
+
+/// A persistent item of the session.
+#[derive(Clone, Debug)]
+pub struct StoredItem {
+    /// Replacement key (see [`super::cell_syntax::ItemPart::key`]).
+    pub key: String,
+    /// Defined name.
+    pub name: Option<String>,
+    /// Kind.
+    pub kind: ItemKind,
+    /// Source text for the items crate.
+    pub text: String,
+    /// Execution number of the defining cell.
+    pub cell: usize,
+    /// First line in that cell.
+    pub first_line: usize,
+    /// Column shifts.
+    pub shifts: Shifts,
+}
+
+fn preamble(out: &mut Generated, user_names: &[String], extra: &str) {
+    out.push("#![allow(warnings)]", Origin::Generated);
+    out.push(
+        "extern crate arraylib; extern crate arraylib_cell_runtime;",
+        Origin::Generated,
+    );
+    out.push(
+        "use arraylib as np; use arraylib::prelude::*;",
+        Origin::Generated,
+    );
+    let std: Vec<&str> = STD_IMPORTS
+        .iter()
+        .filter(|(n, _)| !user_names.iter().any(|u| u == n))
+        .map(|(_, p)| *p)
+        .collect();
+    if !std.is_empty() {
+        out.push(
+            &std.iter().map(|p| format!("use {p};")).collect::<String>(),
+            Origin::Generated,
+        );
+    }
+    if !extra.is_empty() {
+        out.push(extra, Origin::Generated);
+    }
+}
+
+/// The items crate: every stored item, in definition order.
+/// `extra` is added to the preamble (imports of `:dep` crates).
+pub fn items_source(items: &[StoredItem], current_cell: usize, extra: &str) -> Generated {
+    let mut out = Generated::default();
+    let names: Vec<String> = items.iter().filter_map(|i| i.name.clone()).collect();
+    preamble(&mut out, &names, extra);
+    for item in items {
+        if item.cell == current_cell {
+            out.push_cell_text(&item.text, item.first_line, &item.shifts);
+        } else {
+            for (i, l) in item.text.split('\n').enumerate() {
+                out.push(
+                    l,
+                    Origin::EarlierItem {
+                        cell: item.cell,
+                        line: item.first_line + i,
+                    },
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Types whose clone is a cheap alias of the same data, like a Python name: arraylib's array
+/// and scalar. Cells get a clone of such a variable and the store keeps the original, so a
+/// cell that consumes it (`a / 2`) does not make it disappear.
+pub fn is_alias_handle(ty: &str) -> bool {
+    matches!(
+        ty.trim(),
+        "Array" | "arraylib::Array" | "np::Array" | "Scalar" | "arraylib::Scalar" | "np::Scalar"
+    )
+}
+
+/// What to generate for one cell.
+#[derive(Clone, Debug, Default)]
+pub struct CellSpec<'a> {
+    /// The split cell.
+    pub cell: Option<&'a CellParts>,
+    /// Stored items (for imports and `use`s).
+    pub items: &'a [StoredItem],
+    /// Whether an items crate exists (and is passed as `user_items`).
+    pub has_items_crate: bool,
+    /// Earlier variables the cell mentions: `(name, type)`; loaded at the start.
+    pub taken: Vec<(String, String)>,
+    /// Earlier variables to put back after the cell (not moved by it).
+    pub put_back: Vec<(String, String)>,
+    /// New bindings to keep: `(name, type)`.
+    pub new_vars: Vec<(String, String)>,
+    /// Check pass: new bindings whose type rustc must tell.
+    pub probes: Vec<String>,
+    /// Whether `arraylib::display::RichDisplay` exists.
+    pub rich_display: bool,
+    /// Execution number of this cell (items defined in it map to cell lines).
+    pub cell_number: usize,
+    /// Extra preamble lines (imports of `:dep` crates).
+    pub extra_preamble: String,
+}
+
+const SHOW_TRAITS: &str = r#"struct __ArraylibWrap<'a, T: ?Sized>(&'a T);
+trait __ArraylibShowUnit { fn __arraylib_show(&self) -> Option<Vec<(String, String)>>; }
+impl __ArraylibShowUnit for &&&__ArraylibWrap<'_, ()> { fn __arraylib_show(&self) -> Option<Vec<(String, String)>> { None } }
+trait __ArraylibShowDebug { fn __arraylib_show(&self) -> Option<Vec<(String, String)>>; }
+impl<T: ::std::fmt::Debug + ?Sized> __ArraylibShowDebug for &__ArraylibWrap<'_, T> { fn __arraylib_show(&self) -> Option<Vec<(String, String)>> { Some(vec![("text/plain".to_string(), format!("{:?}", self.0))]) } }
+trait __ArraylibShowNone { fn __arraylib_show(&self) -> Option<Vec<(String, String)>>; }
+impl<T: ?Sized> __ArraylibShowNone for __ArraylibWrap<'_, T> { fn __arraylib_show(&self) -> Option<Vec<(String, String)>> { None } }"#;
+
+// Rich display level: used when arraylib has `display::RichDisplay`.
+const SHOW_RICH: &str = r#"trait __ArraylibShowRich { fn __arraylib_show(&self) -> Option<Vec<(String, String)>>; }
+impl<T: ::arraylib::display::RichDisplay + ?Sized> __ArraylibShowRich for &&__ArraylibWrap<'_, T> { fn __arraylib_show(&self) -> Option<Vec<(String, String)>> { Some(self.0.mime_bundle()) } }"#;
+
+/// The source of a cell crate.
+pub fn cell_source(spec: &CellSpec) -> Generated {
+    let mut out = Generated::default();
+    let names: Vec<String> = spec.items.iter().filter_map(|i| i.name.clone()).collect();
+    preamble(&mut out, &names, &spec.extra_preamble);
+    if spec.has_items_crate {
+        out.push("extern crate user_items;", Origin::Generated);
+        let imports: Vec<&str> = spec
+            .items
+            .iter()
+            .filter(|i| i.kind != ItemKind::Use && i.kind != ItemKind::Impl)
+            .filter_map(|i| i.name.as_deref())
+            .collect();
+        if !imports.is_empty() {
+            out.push(
+                &format!("use user_items::{{{}}};", imports.join(", ")),
+                Origin::Generated,
+            );
+        }
+    }
+    for item in spec.items.iter().filter(|i| i.kind == ItemKind::Use) {
+        if item.cell != spec.cell_number {
+            out.push(item.text.trim(), Origin::Generated);
+        }
+    }
+    out.push(SHOW_TRAITS, Origin::Generated);
+    if spec.rich_display {
+        out.push(SHOW_RICH, Origin::Generated);
+    }
+    out.push(
+        "#[no_mangle] pub extern \"C-unwind\" fn __arraylib_cell_main() {",
+        Origin::Generated,
+    );
+    for (name, ty) in &spec.taken {
+        let load = if is_alias_handle(ty) {
+            "clone_of"
+        } else {
+            "take"
+        };
+        out.push(
+            &format!("#[allow(unused_mut)] let mut {name}: {ty} = ::arraylib_cell_runtime::{load}::<{ty}>(\"{name}\");"),
+            Origin::Take(name.clone()),
+        );
+    }
+    out.push(
+        // Returning a Result lets cells use `?`; the error is reported like an exception.
+        "let __arraylib_outcome = ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(|| -> ::std::result::Result<_, ::std::boxed::Box<dyn ::std::error::Error>> {",
+        Origin::Generated,
+    );
+    if let Some(cell) = spec.cell {
+        out.push_cell_text(&cell.body, 1, &cell.body_shifts);
+        out.push(";", Origin::Generated);
+        if cell.has_trailing {
+            out.push(
+                &format!("::arraylib_cell_runtime::set_result((&&&__ArraylibWrap({RESULT_VAR})).__arraylib_show());"),
+                Origin::Generated,
+            );
+        }
+    }
+    for name in &spec.probes {
+        out.push(&format!("let _: () = {name};"), Origin::Probe(name.clone()));
+    }
+    // One line per new variable, so a "use of moved value" points at the variable it names.
+    out.push("Ok((", Origin::Generated);
+    for (name, _) in &spec.new_vars {
+        out.push(&format!("{name},"), Origin::Put(name.clone()));
+    }
+    out.push("))", Origin::Generated);
+    out.push("}));", Origin::Generated);
+    for (name, ty) in &spec.put_back {
+        out.push(
+            &format!("::arraylib_cell_runtime::put::<{ty}>(\"{name}\", {name});"),
+            Origin::Put(name.clone()),
+        );
+    }
+    out.push("match __arraylib_outcome {", Origin::Generated);
+    out.push("Ok(Ok(__arraylib_new)) => {", Origin::Generated);
+    for (i, (name, ty)) in spec.new_vars.iter().enumerate() {
+        // An empty type is left to inference (the type-check pass names it in parallel).
+        let turbofish = if ty.is_empty() {
+            String::new()
+        } else {
+            format!("::<{ty}>")
+        };
+        out.push(
+            &format!("::arraylib_cell_runtime::put{turbofish}(\"{name}\", __arraylib_new.{i});"),
+            Origin::Put(name.clone()),
+        );
+    }
+    out.push("}", Origin::Generated);
+    out.push(
+        "Ok(Err(__arraylib_error)) => ::arraylib_cell_runtime::fail(__arraylib_error.to_string()),",
+        Origin::Generated,
+    );
+    out.push(
+        "Err(__arraylib_panic) => ::std::panic::resume_unwind(__arraylib_panic),",
+        Origin::Generated,
+    );
+    out.push("}", Origin::Generated);
+    out.push("}", Origin::Generated);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rustc::cell_syntax::split_cell;
+
+    #[test]
+    fn cell_lines_map_back() {
+        let parts = split_cell("let a = 1;\nlet b = a + x;\nb");
+        let spec = CellSpec {
+            cell: Some(&parts),
+            taken: vec![("x".into(), "i32".into())],
+            put_back: vec![("x".into(), "i32".into())],
+            new_vars: vec![("a".into(), "i32".into()), ("b".into(), "i32".into())],
+            ..Default::default()
+        };
+        let g = cell_source(&spec);
+        let line_of = |needle: &str| g.source.lines().position(|l| l.contains(needle)).unwrap() + 1;
+        assert_eq!(g.origin(line_of("let b = a + x")), Origin::Cell(2));
+        assert_eq!(
+            g.origin(line_of("take::<i32>(\"x\")")),
+            Origin::Take("x".into())
+        );
+        assert_eq!(
+            g.origin(line_of("__arraylib_new.1")),
+            Origin::Put("b".into())
+        );
+        assert_eq!(g.lines.len(), g.source.lines().count());
+    }
+}

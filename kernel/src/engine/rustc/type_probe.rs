@@ -1,0 +1,170 @@
+//! Learning the types of new `let` bindings without rust-analyzer: the check pass asserts
+//! `let _: () = name;` for each binding and reads the type from rustc's E0308 diagnostic.
+
+use super::codegen::{Generated, Origin};
+use super::diagnostics::Diagnostic;
+use std::collections::HashMap;
+
+/// Turns the type rustc printed into one a later cell can write, or says why it can't.
+pub fn writable_type(found: &str) -> Result<String, String> {
+    let t = found.trim();
+    match t {
+        "integer" => return Ok("i32".into()),
+        "floating-point number" => return Ok("f64".into()),
+        _ => {}
+    }
+    let t = t.replace("{integer}", "i32").replace("{float}", "f64");
+    if t.contains("{closure") || t.starts_with("closure") {
+        return Err(format!("it is a closure (`{t}`)"));
+    }
+    if t.contains("impl ") || t.contains("opaque") {
+        return Err(format!("its type `{t}` is an opaque `impl Trait`"));
+    }
+    if t.contains('{') || t.contains("...") {
+        return Err(format!("its type `{t}` can't be written down"));
+    }
+    if t == "&str" {
+        return Ok("&'static str".into());
+    }
+    if t.starts_with('&') && !t.starts_with("&'static") || t.contains("'_") || has_lifetime(&t) {
+        return Err(format!("its type `{t}` borrows from something"));
+    }
+    Ok(t)
+}
+
+fn has_lifetime(t: &str) -> bool {
+    for (i, c) in t.char_indices() {
+        if c == '\'' {
+            let rest = &t[i + 1..];
+            if !rest.starts_with("static") {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// For "cannot find type `X` in this scope", the `use` that brings `X` in, found in the full
+/// `std::any::type_name` of the value (`HashMap<i32, i32, BuildHasherDefault<fnv::FnvHasher>>`).
+pub fn import_for(message: &str, type_name: &str) -> Option<String> {
+    let rest = message.strip_prefix("cannot find type `")?;
+    let name = rest.split('`').next()?;
+    let bytes = type_name.as_bytes();
+    let mut best: Option<&str> = None;
+    let mut search = 0;
+    while let Some(pos) = type_name[search..].find(name) {
+        let start = search + pos;
+        let end = start + name.len();
+        search = end;
+        let ends_word = bytes
+            .get(end)
+            .is_none_or(|b| !(b.is_ascii_alphanumeric() || *b == b'_'));
+        if !ends_word || start < 2 || &type_name[start - 2..start] != "::" {
+            continue;
+        }
+        let path_start = type_name[..start]
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+            .map(|i| i + 1)
+            .unwrap_or(0);
+        best = Some(&type_name[path_start..end]);
+    }
+    best.map(|p| format!("use {p};"))
+}
+
+/// Extracts the type from one probe diagnostic.
+fn found_type(d: &Diagnostic) -> Option<String> {
+    // Full type from the note "expected unit type `()`\n found struct `Vec<i32>`".
+    for c in &d.children {
+        if let Some(pos) = c.message.find("found ") {
+            let line = c.message[pos..].lines().next().unwrap_or("");
+            if let (Some(a), Some(b)) = (line.find('`'), line.rfind('`')) {
+                if b > a {
+                    return Some(line[a + 1..b].to_string());
+                }
+            }
+            if line.contains("closure") {
+                return Some("closure".into());
+            }
+        }
+    }
+    // Label "expected `()`, found `HashMap<String, i32>`" or "found integer".
+    for s in d.spans.iter().filter(|s| s.is_primary) {
+        let label = s.label.as_deref().unwrap_or("");
+        if let Some(pos) = label.find("found ") {
+            let found = label[pos + 6..].trim();
+            return Some(found.trim_matches('`').to_string());
+        }
+    }
+    None
+}
+
+/// Reads the probe results: name → writable type, or why it is not kept.
+pub fn read_probes(
+    diags: &[Diagnostic],
+    file: &str,
+    gen: &Generated,
+) -> HashMap<String, Result<String, String>> {
+    let mut out = HashMap::new();
+    for d in diags {
+        let Some(line) = d.primary_line(file) else {
+            continue;
+        };
+        if let Origin::Probe(name) = gen.origin(line) {
+            let r = match found_type(d) {
+                Some(t) => writable_type(&t),
+                None => Err(format!("rustc could not tell its type ({})", d.message)),
+            };
+            out.insert(name, r);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writable_types() {
+        assert_eq!(writable_type("integer").unwrap(), "i32");
+        assert_eq!(writable_type("floating-point number").unwrap(), "f64");
+        assert_eq!(writable_type("Vec<{float}>").unwrap(), "Vec<f64>");
+        assert_eq!(writable_type("&str").unwrap(), "&'static str");
+        assert_eq!(
+            writable_type("HashMap<String, Vec<i32>>").unwrap(),
+            "HashMap<String, Vec<i32>>"
+        );
+        assert!(writable_type("{closure@cell_1.rs:3:9: 3:12}").is_err());
+        assert!(writable_type("closure").is_err());
+        assert!(writable_type("&Vec<i32>").is_err());
+        assert!(writable_type("Map<std::ops::Range<i32>, {closure@x}>").is_err());
+        assert!(writable_type("Foo<'a>").is_err());
+    }
+
+    #[test]
+    fn imports_from_type_names() {
+        let full = "std::collections::hash::map::HashMap<i32, i32, core::hash::BuildHasherDefault<fnv::FnvHasher>>";
+        assert_eq!(
+            import_for("cannot find type `FnvHasher` in this scope", full).as_deref(),
+            Some("use fnv::FnvHasher;")
+        );
+        assert_eq!(
+            import_for("cannot find type `Nope` in this scope", full),
+            None
+        );
+        assert_eq!(import_for("mismatched types", full), None);
+    }
+
+    #[test]
+    fn reads_note_and_label() {
+        let json = r#"{"message":"mismatched types","code":{"code":"E0308"},"level":"error","spans":[{"file_name":"c.rs","line_start":2,"line_end":2,"column_start":1,"column_end":2,"is_primary":true,"label":"expected `()`, found `Vec<{float}>`","suggested_replacement":null,"expansion":null}],"children":[{"message":"expected unit type `()`\n      found struct `Vec<{float}>`","code":null,"level":"note","spans":[],"children":[]}]}"#;
+        let d: Diagnostic = serde_json::from_str(json).unwrap();
+        let gen = Generated {
+            source: "a\nb\n".into(),
+            lines: vec![Origin::Generated, Origin::Probe("v".into())],
+            ..Default::default()
+        };
+        let r = read_probes(&[d], "c.rs", &gen);
+        assert_eq!(r["v"].as_deref(), Ok("Vec<f64>"));
+    }
+}

@@ -1,0 +1,111 @@
+//! The engine runs on a dedicated thread because `Engine::execute` blocks; the async loops
+//! send it closures and await their results.
+
+use crate::channels::iopub::Iopub;
+use crate::engine::{DisplayData, Engine, OutputSink, StreamName};
+use crate::wire::Message;
+use serde_json::{json, Value};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::mpsc;
+
+type Job = Box<dyn FnOnce(&mut dyn Engine) + Send>;
+
+/// The engine thread stopped, or a call into the engine panicked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EngineFailed;
+
+/// A handle to the engine thread. Calls run one at a time, in the order they were made.
+#[derive(Clone)]
+pub struct EngineHandle {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl EngineHandle {
+    /// Moves `engine` onto its own thread.
+    pub fn spawn(mut engine: Box<dyn Engine>) -> Result<Self, String> {
+        let (jobs, queue) = mpsc::channel::<Job>();
+        std::thread::Builder::new()
+            .name("engine".into())
+            .spawn(move || {
+                for job in queue {
+                    if catch_unwind(AssertUnwindSafe(|| job(engine.as_mut()))).is_err() {
+                        crate::log!("engine: a call panicked; the engine keeps serving");
+                    }
+                }
+            })
+            .map_err(|e| format!("cannot start the engine thread: {e}"))?;
+        Ok(EngineHandle { jobs })
+    }
+
+    /// Runs `f` on the engine thread and returns its result.
+    pub async fn call<R, F>(&self, f: F) -> Result<R, EngineFailed>
+    where
+        R: Send + 'static,
+        F: FnOnce(&mut dyn Engine) -> R + Send + 'static,
+    {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let job: Job = Box::new(move |engine| {
+            let _ = tx.send(f(engine));
+        });
+        self.jobs.send(job).map_err(|_| EngineFailed)?;
+        rx.await.map_err(|_| EngineFailed)
+    }
+}
+
+/// Forwards a cell's output to IOPub as children of its `execute_request`; drops everything
+/// for silent cells.
+pub struct IopubSink {
+    /// Where output goes.
+    pub iopub: Iopub,
+    /// The request the output belongs to.
+    pub parent: Message,
+    /// Whether the request was `silent`.
+    pub silent: bool,
+}
+
+impl OutputSink for IopubSink {
+    fn stream(&self, name: StreamName, text: &str) {
+        if !self.silent && !text.is_empty() {
+            let content = json!({ "name": name.as_str(), "text": text });
+            self.iopub.publish("stream", Some(&self.parent), content);
+        }
+    }
+
+    fn display(&self, display: DisplayData, update: bool) {
+        if self.silent {
+            return;
+        }
+        if update && display.display_id.is_none() {
+            crate::log!("engine: update_display_data without a display_id was dropped");
+            return;
+        }
+        let msg_type = if update {
+            "update_display_data"
+        } else {
+            "display_data"
+        };
+        self.iopub
+            .publish(msg_type, Some(&self.parent), display_content(display));
+    }
+
+    fn clear_output(&self, wait: bool) {
+        if !self.silent {
+            self.iopub
+                .publish("clear_output", Some(&self.parent), json!({ "wait": wait }));
+        }
+    }
+}
+
+/// `{data, metadata, transient}` for `display_data`, `update_display_data` and
+/// `execute_result`.
+pub fn display_content(display: DisplayData) -> Value {
+    let transient = match display.display_id {
+        Some(id) => json!({ "display_id": id }),
+        None => json!({}),
+    };
+    json!({
+        "data": Value::Object(display.data),
+        "metadata": Value::Object(display.metadata),
+        "transient": transient,
+    })
+}

@@ -1,0 +1,226 @@
+"""Benchmark: the same array operations in NumPy and in arraylib, single-threaded.
+
+Runs the `bench` binary of tests/numpy_oracle (built with --release) twice, with the
+allocator tuned as in the kernel's cell process (mallopt) and with glibc's defaults, times
+the same operations in NumPy, and prints a table with the ratio arraylib time / NumPy time
+(medians over repeats; below 1 means arraylib is faster). Not part of the test suite.
+
+    .venv/bin/python tests/bench_arraylib.py [--filter SUBSTRING] [--min-time SECONDS]
+                                             [--no-default-malloc] [--no-build]
+"""
+
+from __future__ import annotations
+
+import os
+
+# Single-threaded NumPy (BLAS and friends); must be set before numpy is imported.
+for _var in (
+    "OPENBLAS_NUM_THREADS",
+    "OMP_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "BLIS_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+    "NUMEXPR_NUM_THREADS",
+):
+    os.environ[_var] = "1"
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any, Callable  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def uniform(shape: tuple[int, ...], lo: float, hi: float, seed: int) -> np.ndarray:
+    return np.random.default_rng(seed).uniform(lo, hi, size=shape)
+
+
+def softmax(x: np.ndarray) -> np.ndarray:
+    e = np.exp(x - x.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def pairwise(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    xx = (x * x).sum(axis=1)
+    yy = (y * y).sum(axis=1)
+    d2 = xx[:, None] + yy[None, :] - 2.0 * (x @ y.T)
+    return np.sqrt(np.maximum(d2, 0.0))
+
+
+# name -> (setup, operation); the names match the rows of the Rust `bench` binary.
+ROWS: dict[str, tuple[Callable[[], Any], Callable[[Any], Any]]] = {
+    "a*b+c 1e6": (
+        lambda: tuple(uniform((1_000_000,), 0, 1, s) for s in (1, 2, 3)),
+        lambda t: t[0] * t[1] + t[2],
+    ),
+    "a*b+c 1e7": (
+        lambda: tuple(uniform((10_000_000,), 0, 1, s) for s in (1, 2, 3)),
+        lambda t: t[0] * t[1] + t[2],
+    ),
+    "exp 1e6": (lambda: uniform((1_000_000,), -1, 1, 4), np.exp),
+    "relu 1e6": (lambda: uniform((1_000_000,), -1, 1, 5), lambda x: np.maximum(x, 0.0)),
+    "(1000,768) - (768,)": (
+        lambda: (uniform((1000, 768), 0, 1, 6), uniform((768,), 0, 1, 7)),
+        lambda t: t[0] - t[1],
+    ),
+    "standardize (100000,20) axis 0": (
+        lambda: uniform((100_000, 20), 0, 10, 8),
+        lambda x: (x - x.mean(axis=0)) / x.std(axis=0),
+    ),
+    "sum 1e7": (lambda: uniform((10_000_000,), 0, 1, 9), np.sum),
+    "mean axis 0 (1000,1000)": (lambda: uniform((1000, 1000), 0, 1, 10), lambda x: x.mean(axis=0)),
+    "mean axis 1 (1000,1000)": (lambda: uniform((1000, 1000), 0, 1, 11), lambda x: x.mean(axis=1)),
+    "argmax axis 1 (100000,10)": (
+        lambda: uniform((100_000, 10), 0, 1, 12),
+        lambda x: x.argmax(axis=1),
+    ),
+    "softmax (10000,1000) axis 1": (lambda: uniform((10_000, 1000), -3, 3, 13), softmax),
+    "matmul 1000x1000 f64": (
+        lambda: (uniform((1000, 1000), 0, 1, 14), uniform((1000, 1000), 0, 1, 15)),
+        lambda t: t[0] @ t[1],
+    ),
+    "matmul 1000x1000 f32": (
+        lambda: (
+            uniform((1000, 1000), 0, 1, 16).astype(np.float32),
+            uniform((1000, 1000), 0, 1, 17).astype(np.float32),
+        ),
+        lambda t: t[0] @ t[1],
+    ),
+    "matmul (32,768)@(768,768)": (
+        lambda: (uniform((32, 768), 0, 1, 18), uniform((768, 768), 0, 1, 19)),
+        lambda t: t[0] @ t[1],
+    ),
+    "pairwise dist (1000,128) (500,128)": (
+        lambda: (uniform((1000, 128), 0, 1, 20), uniform((500, 128), 0, 1, 21)),
+        lambda t: pairwise(*t),
+    ),
+    "transpose+copy (2000,2000)": (lambda: uniform((2000, 2000), 0, 1, 22), lambda x: x.T.copy()),
+    "concatenate 2x(1000,1000) axis 0": (
+        lambda: (uniform((1000, 1000), 0, 1, 23), uniform((1000, 1000), 0, 1, 24)),
+        lambda t: np.concatenate(t, axis=0),
+    ),
+    "concatenate 2x(1000,1000) axis 1": (
+        lambda: (uniform((1000, 1000), 0, 1, 25), uniform((1000, 1000), 0, 1, 26)),
+        lambda t: np.concatenate(t, axis=1),
+    ),
+}
+
+
+def time_numpy(setup: Callable[[], Any], op: Callable[[Any], Any], min_time: float, max_repeat: int) -> float:
+    """Median seconds of `op`, with the same repeat policy as the Rust side."""
+    data = setup()
+    op(data)
+    times: list[float] = []
+    start = time.perf_counter()
+    while len(times) < max_repeat and (len(times) < 3 or time.perf_counter() - start < min_time):
+        t0 = time.perf_counter()
+        r = op(data)
+        times.append(time.perf_counter() - t0)
+        del r
+    times.sort()
+    return times[len(times) // 2]
+
+
+def build() -> Path:
+    cmd = ["cargo", "build", "--release", "-p", "numpy_oracle", "--bin", "bench"]
+    subprocess.run(cmd, cwd=ROOT, check=True)
+    target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+    return target / "release" / "bench"
+
+
+def run_rust(binary: Path, args: list[str]) -> tuple[str, dict[str, float | None]]:
+    proc = subprocess.run([str(binary), *args], capture_output=True, text=True, check=False)
+    malloc = "?"
+    rows: dict[str, float | None] = {}
+    for line in proc.stdout.splitlines():
+        if not line.startswith("{"):
+            continue
+        d = json.loads(line)
+        if "malloc" in d:
+            malloc = d["malloc"]
+        elif d.get("na"):
+            rows[d["name"]] = None
+        else:
+            rows[d["name"]] = d["median_s"]
+    if proc.returncode != 0:
+        sys.stderr.write(f"bench binary failed ({proc.returncode}):\n{proc.stderr[-3000:]}\n")
+    return malloc, rows
+
+
+def fmt_time(t: float | None) -> str:
+    if t is None:
+        return "n/a"
+    if t >= 1:
+        return f"{t:.2f} s"
+    if t >= 1e-3:
+        return f"{t * 1e3:.2f} ms"
+    return f"{t * 1e6:.1f} us"
+
+
+def fmt_ratio(a: float | None, b: float | None) -> str:
+    if a is None or b is None or b == 0:
+        return "n/a"
+    return f"{a / b:.2f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--filter", default=None, help="only rows whose name contains this")
+    parser.add_argument("--min-time", type=float, default=1.0, help="seconds of repeats per row")
+    parser.add_argument("--max-repeat", type=int, default=50)
+    parser.add_argument("--no-default-malloc", action="store_true", help="skip the run without mallopt")
+    parser.add_argument("--no-build", action="store_true", help="use the existing release binary")
+    opts = parser.parse_args()
+
+    if opts.no_build:
+        target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+        binary = target / "release" / "bench"
+    else:
+        binary = build()
+    common = ["--min-time", str(opts.min_time), "--max-repeat", str(opts.max_repeat)]
+    if opts.filter:
+        common += ["--filter", opts.filter]
+    malloc_tuned, tuned = run_rust(binary, common)
+    default: dict[str, float | None] = {}
+    if not opts.no_default_malloc:
+        _, default = run_rust(binary, ["--no-mallopt", *common])
+
+    try:
+        from threadpoolctl import threadpool_info  # type: ignore[import-not-found]
+
+        blas = ", ".join(f"{i['internal_api']} {i['num_threads']} thread(s)" for i in threadpool_info())
+    except ImportError:
+        blas = "threadpoolctl not installed; OPENBLAS_NUM_THREADS=1 set"
+    print(f"NumPy {np.__version__} ({blas}); arraylib release build, single thread")
+    print(f"arraylib (tuned): {malloc_tuned}; arraylib (default): glibc defaults")
+    print("ratio = arraylib time / NumPy time (median); < 1 means arraylib is faster\n")
+    header = ["operation", "NumPy", "arraylib (tuned)", "ratio"]
+    if default:
+        header += ["arraylib (default)", "ratio"]
+    table = [header]
+    for name, (setup, op) in ROWS.items():
+        if opts.filter and opts.filter not in name:
+            continue
+        t_np = time_numpy(setup, op, opts.min_time, opts.max_repeat)
+        t_rs = tuned.get(name)
+        row = [name, fmt_time(t_np), fmt_time(t_rs), fmt_ratio(t_rs, t_np)]
+        if default:
+            t_def = default.get(name)
+            row += [fmt_time(t_def), fmt_ratio(t_def, t_np)]
+        table.append(row)
+    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+    for k, r in enumerate(table):
+        cells = [c.ljust(widths[0]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(r)]
+        print("  ".join(cells))
+        if k == 0:
+            print("  ".join("-" * w for w in widths))
+
+
+if __name__ == "__main__":
+    main()
