@@ -1,0 +1,3 @@
+//! Differential cases for fancy indexing.
+
+pub fn run() {}

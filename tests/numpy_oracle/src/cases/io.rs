@@ -1,0 +1,3 @@
+//! Differential cases for io.
+
+pub fn run() {}

@@ -1,0 +1,3 @@
+//! Differential cases for random.
+
+pub fn run() {}

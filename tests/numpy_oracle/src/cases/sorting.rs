@@ -1,0 +1,3 @@
+//! Differential cases for sorting.
+
+pub fn run() {}

@@ -1,0 +1,3 @@
+//! Differential cases for strings.
+
+pub fn run() {}
