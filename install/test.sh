@@ -8,7 +8,8 @@
 #   install/test.sh pytest -- -k hmac extra arguments after -- go to pytest
 #
 # Stages: setup (install/setup.sh --headless), fmt (cargo fmt --check), clippy (-D warnings),
-# cargo-test (unit tests and doctests), pytest (tests/ against the built kernel).
+# cargo-test (unit tests and doctests; includes the bounded fuzz targets, one second each, or
+# ARRAYLIB_FUZZ_SECONDS each: 40 in CI), pytest (tests/ against the built kernel).
 # Every selected stage runs even if an earlier one failed; the exit status is non-zero if
 # any failed. Works from any directory.
 set -euo pipefail
@@ -114,7 +115,12 @@ for stage in "${SELECTED[@]}"; do
     case "$stage" in
         fmt) run_stage fmt cargo fmt --all -- --check ;;
         clippy) run_stage clippy cargo clippy --workspace --all-targets -- -D warnings ;;
-        cargo-test) run_stage cargo-test cargo test --workspace ;;
+        cargo-test)
+            if [[ "${CI:-}" == "true" ]]; then
+                export ARRAYLIB_FUZZ_SECONDS="${ARRAYLIB_FUZZ_SECONDS:-40}"
+            fi
+            run_stage cargo-test cargo test --workspace
+            ;;
         pytest) run_stage pytest run_pytest ;;
     esac
 done

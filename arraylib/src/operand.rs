@@ -490,6 +490,11 @@ fn coalesce(shape: &[usize], strides: &[&[isize]]) -> (Vec<usize>, Vec<Vec<isize
     (lens, st)
 }
 
+/// Elementwise loops check for an interrupt after this many elements of a long row...
+const INTERRUPT_CHUNK: usize = 1 << 16;
+/// ...or after this many short rows.
+const INTERRUPT_ROWS: usize = 1 << 10;
+
 /// Walks the outer axes of a coalesced iteration space, calling `inner(offsets)` with the
 /// element offset of each operand at the start of every innermost row.
 #[inline(always)]
@@ -720,10 +725,22 @@ pub(crate) fn binary<A: Elem, B: Elem, O: Elem>(
             // version runs only on CPUs that have it.
             unsafe {
                 let (xa, xb) = (pa.offset(offs[0]), pb.offset(offs[1]));
-                if avx2 {
-                    binary_row_avx2(o, xa, ra, xb, rb, &f);
-                } else {
-                    binary_row(o, xa, ra, xb, rb, &f);
+                // Long rows go in chunks so that an interrupt stops a huge operation.
+                let mut start = 0;
+                for o in o.chunks_mut(INTERRUPT_CHUNK) {
+                    let (ya, yb) = (
+                        xa.offset(start as isize * ra),
+                        xb.offset(start as isize * rb),
+                    );
+                    if avx2 {
+                        binary_row_avx2(o, ya, ra, yb, rb, &f);
+                    } else {
+                        binary_row(o, ya, ra, yb, rb, &f);
+                    }
+                    start += o.len();
+                    if inner > INTERRUPT_CHUNK || row % INTERRUPT_ROWS == 0 {
+                        crate::interrupt::check();
+                    }
                 }
             }
             row += 1;
@@ -801,6 +818,9 @@ pub(crate) fn unary<A: Elem, O: Elem>(a: &Operand, f: impl Fn(A) -> O) -> Array 
                                 let v: A = *p.add(i);
                                 *(p.add(i) as *mut O) = f(v);
                             }
+                            if i % INTERRUPT_CHUNK == INTERRUPT_CHUNK - 1 {
+                                crate::interrupt::check();
+                            }
                         }
                     }
                     return x;
@@ -808,11 +828,18 @@ pub(crate) fn unary<A: Elem, O: Elem>(a: &Operand, f: impl Fn(A) -> O) -> Array 
                 let n = s.len();
                 let mut data: Vec<O> = new_vec(n);
                 let out = &mut data.spare_capacity_mut()[..n];
-                if has_avx2() {
-                    // SAFETY: the CPU supports AVX2.
-                    unsafe { unary_slice_avx2(s, out, &f) };
-                } else {
-                    unary_slice(s, out, &f);
+                let avx2 = has_avx2();
+                for (s, out) in s
+                    .chunks(INTERRUPT_CHUNK)
+                    .zip(out.chunks_mut(INTERRUPT_CHUNK))
+                {
+                    if avx2 {
+                        // SAFETY: the CPU supports AVX2.
+                        unsafe { unary_slice_avx2(s, out, &f) };
+                    } else {
+                        unary_slice(s, out, &f);
+                    }
+                    crate::interrupt::check();
                 }
                 // SAFETY: every element was written.
                 unsafe { data.set_len(n) };

@@ -17,6 +17,8 @@ pub(crate) use log;
 
 mod channels;
 mod engine;
+#[cfg(test)]
+mod fuzz_tests;
 mod kernelspec;
 mod server;
 mod wire;

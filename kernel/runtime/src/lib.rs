@@ -66,6 +66,39 @@ pub fn check_interrupt() {
     }
 }
 
+/// Sleeps like `std::thread::sleep`, but in short slices so that an interrupt stops it.
+///
+/// The kernel rewrites `std::thread::sleep(..)` and `thread::sleep(..)` in cells to
+/// [`sleep_shim`]'s copies of these paths, which call this.
+#[track_caller]
+pub fn sleep(duration: std::time::Duration) {
+    const SLICE: std::time::Duration = std::time::Duration::from_millis(20);
+    let end = std::time::Instant::now() + duration;
+    loop {
+        check_interrupt();
+        let now = std::time::Instant::now();
+        if now >= end {
+            return;
+        }
+        std::thread::sleep((end - now).min(SLICE));
+    }
+}
+
+/// `std::thread::sleep` and `thread::sleep` under a prefix, for the cell rewrite.
+pub mod sleep_shim {
+    /// `std::...` paths.
+    pub mod std {
+        /// `std::thread::sleep`.
+        pub mod thread {
+            pub use crate::sleep;
+        }
+    }
+    /// `thread::sleep`.
+    pub mod thread {
+        pub use crate::sleep;
+    }
+}
+
 /// Moves the variable `name` out of the store.
 ///
 /// Panics when it is missing or has another type (the kernel guarantees neither happens).

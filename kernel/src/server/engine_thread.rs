@@ -1,12 +1,14 @@
 //! The engine runs on a dedicated thread because `Engine::execute` blocks; the async loops
 //! send it closures and await their results.
 
+use super::rate_limit::{RateLimit, Verdict};
 use crate::channels::iopub::Iopub;
 use crate::engine::{DisplayData, Engine, OutputSink, StreamName};
 use crate::wire::Message;
 use serde_json::{json, Value};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::mpsc;
+use std::sync::{mpsc, Mutex};
+use std::time::Instant;
 
 type Job = Box<dyn FnOnce(&mut dyn Engine) + Send>;
 
@@ -53,21 +55,90 @@ impl EngineHandle {
 }
 
 /// Forwards a cell's output to IOPub as children of its `execute_request`; drops everything
-/// for silent cells.
+/// for silent cells, and applies the IOPub data-rate limit ([`RateLimit`]).
 pub struct IopubSink {
-    /// Where output goes.
-    pub iopub: Iopub,
-    /// The request the output belongs to.
-    pub parent: Message,
-    /// Whether the request was `silent`.
-    pub silent: bool,
+    iopub: Iopub,
+    parent: Message,
+    silent: bool,
+    limit: Mutex<Option<RateLimit<DisplayData>>>,
+}
+
+impl IopubSink {
+    /// A sink for the output of `parent`, limited as the environment says.
+    pub fn new(iopub: Iopub, parent: Message, silent: bool) -> Self {
+        IopubSink {
+            iopub,
+            parent,
+            silent,
+            limit: Mutex::new(RateLimit::from_env()),
+        }
+    }
+
+    fn publish_stream(&self, name: &str, text: &str) {
+        let content = json!({ "name": name, "text": text });
+        self.iopub.publish("stream", Some(&self.parent), content);
+    }
+
+    /// Whether output of `bytes` may go out now; sends the limit's notices on stderr.
+    /// `display` is kept (by id) when dropped, to be restored at the end of the cell.
+    fn admit(&self, bytes: usize, display: Option<&DisplayData>) -> bool {
+        let mut guard = self.limit.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(limit) = guard.as_mut() else {
+            return true;
+        };
+        let verdict = limit.admit(bytes, Instant::now());
+        let send = match verdict {
+            Verdict::Send => true,
+            Verdict::SendAfter(notice) => {
+                self.publish_stream("stderr", &notice);
+                true
+            }
+            Verdict::DropAfter(notice) => {
+                self.publish_stream("stderr", &notice);
+                false
+            }
+            Verdict::Drop => false,
+        };
+        if !send {
+            if let Some(d) = display {
+                if let Some(id) = &d.display_id {
+                    limit.remember_display(id.clone(), d.clone());
+                }
+            }
+        }
+        send
+    }
+}
+
+impl Drop for IopubSink {
+    /// The end of the cell: restores displays whose last update was dropped and says how
+    /// much output the limit dropped.
+    fn drop(&mut self) {
+        let finished = self
+            .limit
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_mut()
+            .map(RateLimit::finish);
+        if let Some((displays, notice)) = finished {
+            for display in displays {
+                self.iopub.publish(
+                    "update_display_data",
+                    Some(&self.parent),
+                    display_content(display),
+                );
+            }
+            if let Some(notice) = notice {
+                self.publish_stream("stderr", &notice);
+            }
+        }
+    }
 }
 
 impl OutputSink for IopubSink {
     fn stream(&self, name: StreamName, text: &str) {
-        if !self.silent && !text.is_empty() {
-            let content = json!({ "name": name.as_str(), "text": text });
-            self.iopub.publish("stream", Some(&self.parent), content);
+        if !self.silent && !text.is_empty() && self.admit(text.len(), None) {
+            self.publish_stream(name.as_str(), text);
         }
     }
 
@@ -77,6 +148,14 @@ impl OutputSink for IopubSink {
         }
         if update && display.display_id.is_none() {
             crate::log!("engine: update_display_data without a display_id was dropped");
+            return;
+        }
+        let bytes: usize = display
+            .data
+            .values()
+            .map(|v| v.as_str().map_or(64, str::len))
+            .sum();
+        if !self.admit(bytes, Some(&display)) {
             return;
         }
         let msg_type = if update {

@@ -42,11 +42,7 @@ impl Shell {
         // The count the reply reports: this cell's when stored, else the last stored one.
         let reply_count = if store_history { count } else { count - 1 };
 
-        let sink = IopubSink {
-            iopub: iopub.clone(),
-            parent: request.clone(),
-            silent,
-        };
+        let sink = IopubSink::new(iopub.clone(), request.clone(), silent);
         let outcome = server
             .engine()
             .call(move |engine| engine.execute(&code, silent, &sink))

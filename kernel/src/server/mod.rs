@@ -6,6 +6,7 @@
 mod engine_thread;
 mod execute;
 mod history;
+mod rate_limit;
 mod shell;
 #[cfg(test)]
 mod tests;

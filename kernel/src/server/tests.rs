@@ -384,3 +384,21 @@ fn control_interrupts_and_shuts_down() {
     );
     assert_eq!(h.published_types(), ["shutdown_reply"]);
 }
+
+/// Random content for every request type (see `fuzz_tests`): the handlers answer or drop,
+/// never panic, and the shell keeps serving.
+#[test]
+fn fuzz_request_handlers() {
+    use crate::fuzz_tests::{fuzz, random_json, MSG_TYPES};
+    let mut h = harness();
+    fuzz("request_handlers", |rng| {
+        let msg_type = *rng.pick(MSG_TYPES);
+        let content = random_json(rng, 0);
+        let _ = h.send(msg_type, content);
+        let _ = h.published();
+    });
+    assert_eq!(
+        h.reply("is_complete_request", json!({"code": "1"}))["status"],
+        "complete"
+    );
+}

@@ -9,6 +9,9 @@ use syn::visit::Visit;
 
 /// Statement inserted at the top of every loop body so interrupts stop the loop.
 pub const INTERRUPT_CHECK: &str = "::arraylib_cell_runtime::check_interrupt();";
+/// Prefix put in front of `std::thread::sleep` and `thread::sleep` so that the call reaches
+/// the runtime's interruptible sleep (std's sleep resumes after signals and cannot be stopped).
+pub const SLEEP_SHIM: &str = "::arraylib_cell_runtime::sleep_shim::";
 /// Name of the local that holds a reference to the cell's trailing expression.
 pub const RESULT_VAR: &str = "__arraylib_result";
 
@@ -346,6 +349,31 @@ impl<'ast> Visit<'ast> for LoopFinder<'_, '_> {
     fn visit_expr_for_loop(&mut self, e: &'ast syn::ExprForLoop) {
         self.body(&e.body);
         syn::visit::visit_expr_for_loop(self, e);
+    }
+    fn visit_expr_call(&mut self, e: &'ast syn::ExprCall) {
+        if let syn::Expr::Path(p) = e.func.as_ref() {
+            let names: Vec<String> = p
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            let sleep = matches!(
+                names
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .as_slice(),
+                ["std", "thread", "sleep"] | ["thread", "sleep"]
+            );
+            if sleep && p.qself.is_none() && p.path.leading_colon.is_none() {
+                self.edits.push(Edit {
+                    offset: self.ctx.start(p.path.span()),
+                    text: SLEEP_SHIM.to_string(),
+                });
+            }
+        }
+        syn::visit::visit_expr_call(self, e);
     }
     fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
         if f.sig.constness.is_none() {
@@ -718,6 +746,16 @@ mod tests {
         assert!(!p.has_trailing);
         assert_eq!(p.body_shifts.user_column(3, 16 + INTERRUPT_CHECK.len()), 16);
         assert_eq!(p.body_shifts.user_column(3, 3), 3);
+    }
+
+    #[test]
+    fn sleeps_go_through_the_interruptible_shim() {
+        let p = split_cell("std::thread::sleep(d);\nthread::sleep(d);\n::std::thread::sleep(d);");
+        assert!(p
+            .body
+            .contains(&format!("{SLEEP_SHIM}std::thread::sleep(d)")));
+        assert!(p.body.contains(&format!("{SLEEP_SHIM}thread::sleep(d)")));
+        assert!(p.body.contains("\n::std::thread::sleep(d)"));
     }
 
     #[test]

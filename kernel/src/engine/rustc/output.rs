@@ -59,36 +59,36 @@ fn parse_frame(line: &str) -> Option<OutEvent> {
     ))
 }
 
-/// Decodes the longest valid UTF-8 prefix, keeping an incomplete trailing sequence.
-fn take_utf8(bytes: &mut Vec<u8>, upto: usize, force: bool) -> String {
-    let chunk: Vec<u8> = bytes.drain(..upto).collect();
-    match std::str::from_utf8(&chunk) {
-        Ok(s) => s.to_string(),
-        Err(e) if e.error_len().is_none() && !force => {
-            let valid = e.valid_up_to();
-            let rest = chunk[valid..].to_vec();
-            let s = String::from_utf8_lossy(&chunk[..valid]).into_owned();
-            let mut tail = rest;
-            tail.append(bytes);
-            *bytes = tail;
-            s
-        }
-        Err(_) => String::from_utf8_lossy(&chunk).into_owned(),
-    }
+/// Index of the first `byte` in `buf` at or after `from`.
+fn find(buf: &[u8], from: usize, byte: u8) -> Option<usize> {
+    buf.get(from..)?
+        .iter()
+        .position(|&b| b == byte)
+        .map(|i| i + from)
+}
+
+fn lossy(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
 }
 
 impl StreamParser {
     /// Feeds bytes; returns the events they complete, in order.
+    ///
+    /// Works with a cursor and drains the consumed bytes once at the end: a chunk of a
+    /// million short lines must cost linear time, not a scan of the buffer per line.
     pub fn feed(&mut self, data: &[u8]) -> Vec<OutEvent> {
         self.pending.extend_from_slice(data);
         let mut events = Vec::new();
         let mut text = String::new();
+        let mut pos = 0usize;
+        let mut next_rs = find(&self.pending, 0, 0x1e);
         loop {
             if let Some((mime, content)) = &mut self.evcxr {
-                let Some(nl) = self.pending.iter().position(|&b| b == b'\n') else {
+                let Some(nl) = find(&self.pending, pos, b'\n') else {
                     break;
                 };
-                let line = take_utf8(&mut self.pending, nl + 1, true);
+                let line = lossy(&self.pending[pos..=nl]);
+                pos = nl + 1;
                 if line.trim_end() == EVCXR_END {
                     let mut data = MimeBundle::new();
                     let c = content.strip_suffix('\n').unwrap_or(content).to_string();
@@ -107,22 +107,26 @@ impl StreamParser {
                 }
                 continue;
             }
-            if self.pending.is_empty() {
+            if pos >= self.pending.len() {
                 break;
             }
-            let nl = self.pending.iter().position(|&b| b == b'\n');
-            let rs = self.pending.iter().position(|&b| b == 0x1e);
-            match (rs, nl) {
+            if next_rs.is_some_and(|r| r < pos) {
+                next_rs = find(&self.pending, pos, 0x1e);
+            }
+            let nl = find(&self.pending, pos, b'\n');
+            match (next_rs, nl) {
                 (Some(r), n) if n.is_none_or(|n| r < n) => {
                     // Text before the frame, then the frame up to its newline.
-                    if r > 0 {
-                        text.push_str(&take_utf8(&mut self.pending, r, true));
+                    if r > pos {
+                        text.push_str(&lossy(&self.pending[pos..r]));
                         self.mid_line = true;
+                        pos = r;
                     }
-                    let Some(end) = self.pending.iter().position(|&b| b == b'\n') else {
+                    let Some(end) = find(&self.pending, pos, b'\n') else {
                         break;
                     };
-                    let raw = take_utf8(&mut self.pending, end + 1, true);
+                    let raw = lossy(&self.pending[pos..=end]);
+                    pos = end + 1;
                     let line = raw[1..].trim_end_matches('\n');
                     self.mid_line = false;
                     if let Some(marker) = line.strip_prefix("ARRAYLIB_CELL_DONE ") {
@@ -136,39 +140,46 @@ impl StreamParser {
                     }
                 }
                 (_, Some(n)) => {
-                    let line = take_utf8(&mut self.pending, n + 1, true);
-                    if !self.mid_line {
-                        if let Some(mime) = line.strip_prefix(EVCXR_BEGIN) {
-                            let mime = mime.trim();
-                            if !mime.is_empty() {
-                                self.evcxr = Some((mime.to_string(), String::new()));
-                                continue;
-                            }
+                    let line = &self.pending[pos..=n];
+                    pos = n + 1;
+                    if !self.mid_line && line.starts_with(EVCXR_BEGIN.as_bytes()) {
+                        let mime = lossy(&line[EVCXR_BEGIN.len()..]);
+                        let mime = mime.trim();
+                        if !mime.is_empty() {
+                            self.evcxr = Some((mime.to_string(), String::new()));
+                            continue;
                         }
                     }
                     self.mid_line = false;
-                    text.push_str(&line);
+                    text.push_str(&String::from_utf8_lossy(line));
                 }
                 (None, None) => {
                     // A partial line: show it now unless it may start an evcxr block.
+                    let rest = &self.pending[pos..];
                     let could_be_evcxr = !self.mid_line && {
-                        let n = self.pending.len().min(EVCXR_BEGIN.len());
-                        self.pending[..n] == EVCXR_BEGIN.as_bytes()[..n]
+                        let n = rest.len().min(EVCXR_BEGIN.len());
+                        rest[..n] == EVCXR_BEGIN.as_bytes()[..n]
                     };
                     if could_be_evcxr {
                         break;
                     }
-                    let len = self.pending.len();
-                    let s = take_utf8(&mut self.pending, len, false);
-                    if !s.is_empty() {
+                    // Keep an incomplete UTF-8 sequence at the end for the next chunk.
+                    let take = match std::str::from_utf8(rest) {
+                        Ok(_) => rest.len(),
+                        Err(e) if e.error_len().is_none() => e.valid_up_to(),
+                        Err(_) => rest.len(),
+                    };
+                    if take > 0 {
+                        text.push_str(&lossy(&rest[..take]));
                         self.mid_line = true;
+                        pos += take;
                     }
-                    text.push_str(&s);
                     break;
                 }
                 _ => break,
             }
         }
+        self.pending.drain(..pos);
         flush_text(&mut text, &mut events);
         events
     }
