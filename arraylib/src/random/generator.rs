@@ -460,7 +460,7 @@ impl Generator {
                 hash_set[loc] = j;
                 j
             };
-            idx[(j - pop + count) as usize] = out as i64;
+            idx[(j + count - pop) as usize] = out as i64;
         }
         shuffle_tail(g, &mut idx, 1);
         idx
@@ -518,5 +518,83 @@ impl Generator {
     /// ```
     pub fn try_shuffle(&mut self, x: &Array) -> Result<()> {
         shuffle::shuffle_array(&mut self.bitgen, x)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::array_equal;
+
+    #[test]
+    fn same_seed_same_numbers() {
+        let draw = |g: &mut Generator| {
+            vec![
+                g.random(5),
+                g.standard_normal(7),
+                g.normal(2.0, 3.0, [2, 2]),
+                g.uniform(-1, 1, 3),
+                g.integers(0, 100, 6),
+                g.integers_dtype(0, 7, 9, DType::UInt8),
+                g.choice(50, 4, false, None),
+                g.choice(5, 4, true, [0.1, 0.2, 0.3, 0.2, 0.2]),
+                g.permutation(9),
+            ]
+        };
+        let (mut a, mut b) = (default_rng(2024), default_rng(2024));
+        for (x, y) in draw(&mut a).iter().zip(draw(&mut b).iter()) {
+            assert!(array_equal(x, y));
+        }
+        let mut c = default_rng(2025);
+        assert!(!array_equal(&c.random(5), &default_rng(2024).random(5)));
+    }
+
+    #[test]
+    fn fresh_entropy_differs() {
+        let a = default_rng(None).random(4);
+        let b = default_rng(None).random(4);
+        assert!(!array_equal(&a, &b));
+    }
+
+    #[test]
+    fn shuffle_is_a_permutation_and_reproducible() {
+        let a = crate::arange(100);
+        default_rng(7).shuffle(&a);
+        let b = crate::arange(100);
+        default_rng(7).shuffle(&b);
+        assert!(array_equal(&a, &b));
+        let mut v = a.to_vec::<i64>();
+        v.sort();
+        assert_eq!(v, (0..100).collect::<Vec<i64>>());
+    }
+
+    #[test]
+    fn sample_without_replacement_is_distinct() {
+        let mut g = default_rng(3);
+        for (pop, k) in [(10, 10), (20_000, 1_000), (20_000, 10), (1, 1)] {
+            let mut v = g.choice(pop, k, false, None).to_vec::<i64>();
+            v.sort();
+            v.dedup();
+            assert_eq!(v.len(), k as usize);
+            assert!(v.iter().all(|&x| (0..pop).contains(&x)));
+        }
+    }
+
+    #[test]
+    fn normal_moments() {
+        let x = default_rng(11).standard_normal(200_000);
+        assert!(crate::mean(&x).to_f64().abs() < 0.01);
+        assert!((crate::std(&x).to_f64() - 1.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn scalar_outputs() {
+        let mut g = default_rng(1);
+        assert_eq!(g.integers(0, 3, None).dtype(), DType::Int64);
+        assert_eq!(g.random(None).dtype(), DType::Float64);
+        assert_eq!(
+            g.choice(&crate::array![1.5, 2.5], None, true, None).dtype(),
+            DType::Float64
+        );
     }
 }

@@ -39,7 +39,7 @@ pub(crate) fn bounded_array<G: BitGen>(
     };
     // NumPy returns an empty array before looking at the bounds.
     if let Some(dims) = &size {
-        if dims.iter().any(|&d| d == 0) {
+        if dims.contains(&0) {
             let shape = crate::shape_arg::creation_shape(dims.clone())?;
             return Ok(crate::zeros_dtype(shape, dtype));
         }

@@ -223,7 +223,7 @@ impl RandomState {
     /// ```
     /// let mut rs = arraylib::random::RandomState::new(0);
     /// let x = rs.uniform(-1, 1, 100);
-    /// assert!(arraylib::all(&arraylib::greater_equal(&x, -1.0)).to_bool());
+    /// assert!(arraylib::all(&arraylib::greater_equal(&x, -1.0)));
     /// ```
     #[track_caller]
     pub fn uniform<S: IntoSize>(
@@ -568,5 +568,67 @@ impl RandomState {
                 return f * x2;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::array_equal;
+
+    #[test]
+    fn state_objects_are_independent() {
+        let mut a = RandomState::new(5);
+        let mut b = RandomState::new(5);
+        let x = a.randn(3);
+        let _ = RandomState::new(6).randn(10);
+        assert!(array_equal(&x, &b.randn(3)));
+    }
+
+    #[test]
+    fn gauss_cache_is_cleared_by_seed() {
+        let mut a = RandomState::new(1);
+        a.randn(1);
+        a.seed(1);
+        let mut b = RandomState::new(1);
+        assert!(array_equal(&a.randn(2), &b.randn(2)));
+    }
+
+    #[test]
+    fn randint_stays_in_range_for_every_dtype() {
+        let mut rs = RandomState::new(9);
+        for dt in [DType::Int8, DType::Int16, DType::Int32, DType::Int64] {
+            let x = rs.randint_dtype(-3, 5, 1000, dt);
+            let v = x.astype(DType::Int64).to_vec::<i64>();
+            assert!(v.iter().all(|&i| (-3..5).contains(&i)), "{dt}");
+            assert_eq!(x.dtype(), dt);
+        }
+    }
+
+    #[test]
+    fn shuffle_permutes_rows_of_views() {
+        let a = crate::arange(20).reshape([5, 4]);
+        let v = a.slice(crate::s![.., 1..3]);
+        RandomState::new(0).shuffle(&v);
+        let rows = a.to_vec::<i64>();
+        // Columns 0 and 3 are untouched; each shuffled row still holds a (4k+1, 4k+2) pair.
+        for r in 0..5 {
+            assert_eq!(rows[r * 4], 4 * r as i64);
+            assert_eq!(rows[r * 4 + 3], 4 * r as i64 + 3);
+            assert_eq!(rows[r * 4 + 2], rows[r * 4 + 1] + 1);
+        }
+    }
+
+    #[test]
+    fn choice_p_respects_zero_weights() {
+        let mut rs = RandomState::new(2);
+        let x = rs
+            .choice(4, 500, true, [0.5, 0.0, 0.5, 0.0])
+            .to_vec::<i64>();
+        assert!(x.iter().all(|&i| i == 0 || i == 2));
+        let y = rs.choice(4, 2, false, [0.5, 0.0, 0.5, 0.0]).to_vec::<i64>();
+        let mut y2 = y.clone();
+        y2.sort();
+        assert_eq!(y2, vec![0, 2]);
     }
 }

@@ -184,7 +184,7 @@ pub fn try_normal<S: IntoSize>(
 ///
 /// ```
 /// let x = arraylib::random::uniform(2, 3, 10);
-/// assert!(arraylib::all(&arraylib::greater_equal(&x, 2.0)).to_bool());
+/// assert!(arraylib::all(&arraylib::greater_equal(&x, 2.0)));
 /// ```
 #[track_caller]
 pub fn uniform<S: IntoSize>(low: impl Into<f64>, high: impl Into<f64>, size: S) -> S::Output {

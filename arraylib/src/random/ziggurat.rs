@@ -4,8 +4,8 @@ use super::bounded::BitGen;
 use super::ziggurat_tables::{FI, KI, WI};
 
 /// Start of the tail (the base layer's right edge).
-const R: f64 = 3.654_152_885_361_008_8;
-const INV_R: f64 = 0.273_661_237_329_758_28;
+const R: f64 = 3.654_152_885_361_009;
+const INV_R: f64 = 0.273_661_237_329_758_3;
 
 /// One standard normal value (NumPy's `random_standard_normal`).
 #[inline]
