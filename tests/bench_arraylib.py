@@ -109,6 +109,9 @@ ROWS: dict[str, tuple[Callable[[], Any], Callable[[Any], Any]]] = {
         lambda: (uniform((1000, 1000), 0, 1, 25), uniform((1000, 1000), 0, 1, 26)),
         lambda t: np.concatenate(t, axis=1),
     ),
+    "randn 1e6": (lambda: np.random.seed(42), lambda _: np.random.randn(1_000_000)),
+    "randint 0..256 1e6": (lambda: np.random.seed(42), lambda _: np.random.randint(0, 256, 1_000_000)),
+    "rng.normal 1e6": (lambda: np.random.default_rng(42), lambda g: g.normal(0.0, 1.0, 1_000_000)),
 }
 
 

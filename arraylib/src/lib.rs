@@ -34,6 +34,7 @@ pub mod operand;
 pub mod print;
 pub mod print_float;
 pub mod print_options;
+pub mod random;
 pub mod reductions;
 pub mod scalar;
 pub mod shape;

@@ -260,4 +260,19 @@ fn main() {
         },
         |(a, b)| np::concatenate(&[a, b], 1),
     );
+    bench.row(
+        "randn 1e6",
+        || np::random::seed(42),
+        |_| np::random::randn(1_000_000),
+    );
+    bench.row(
+        "randint 0..256 1e6",
+        || np::random::seed(42),
+        |_| np::random::randint(0, 256, 1_000_000),
+    );
+    bench.row(
+        "rng.normal 1e6",
+        || std::cell::RefCell::new(np::random::default_rng(42)),
+        |g| g.borrow_mut().normal(0.0, 1.0, 1_000_000),
+    );
 }
