@@ -30,6 +30,7 @@ pub mod error;
 pub mod interrupt;
 pub mod joining;
 pub mod matmul;
+pub mod plot;
 pub mod operand;
 pub mod print;
 pub mod print_float;
