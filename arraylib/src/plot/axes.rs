@@ -255,7 +255,10 @@ impl Axes {
                 }
                 Artist::Image(im) => {
                     let (h, w) = im.hw();
-                    for (e, lo, hi) in [(&mut ex, -0.5, w as f64 - 0.5), (&mut ey, -0.5, h as f64 - 0.5)] {
+                    for (e, lo, hi) in [
+                        (&mut ex, -0.5, w as f64 - 0.5),
+                        (&mut ey, -0.5, h as f64 - 0.5),
+                    ] {
                         extend(e, lo, false);
                         extend(e, hi, false);
                         if let Some(x) = e.as_mut() {
@@ -287,10 +290,14 @@ impl Axes {
         if let Some((a, b)) = user {
             let sa = scaled(a, log).unwrap_or(0.0);
             let sb = scaled(b, log).unwrap_or(1.0);
-            return if sa == sb { (sa - 0.5, sb + 0.5) } else { (sa, sb) };
+            return if sa == sb {
+                (sa - 0.5, sb + 0.5)
+            } else {
+                (sa, sb)
+            };
         }
         let Some(e) = e else {
-            return if log { (0.0, 1.0) } else { (0.0, 1.0) };
+            return (0.0, 1.0);
         };
         let (mut lo, mut hi) = (
             scaled(e.lo, log).unwrap_or(0.0),
@@ -408,13 +415,21 @@ impl Axes {
         if yt.offset.is_some() && self.title.is_none() {
             top += fs * 1.2;
         }
-        let last_x = xt.labels.last().map(|l| text_size(l, fs).0 / 2.0).unwrap_or(0.0);
+        let last_x = xt
+            .labels
+            .last()
+            .map(|l| text_size(l, fs).0 / 2.0)
+            .unwrap_or(0.0);
         let mut right = pad + last_x.max(fs * 0.5);
         let cbar = self.colorbar_source();
         let mut cbar_ticks = None;
         if let Some((_, lo, hi)) = cbar {
             let t = ticks::linear(lo, hi, nby);
-            let w = t.labels.iter().map(|l| text_size(l, fs).0).fold(0.0, f64::max);
+            let w = t
+                .labels
+                .iter()
+                .map(|l| text_size(l, fs).0)
+                .fold(0.0, f64::max);
             let mut extra = fs * 1.2 + fs * 1.1 + st.tick_len + st.tick_pad + w;
             if self.colorbar_label.is_some() {
                 extra += fs * 1.2 + pad * 0.6;
@@ -523,10 +538,9 @@ impl Axes {
                 Artist::Scatter(s) => s.draw(tr, st.px_per_pt, canvas),
                 Artist::Image(im) => {
                     let (h, w) = im.hw();
-                    let (Some(p0), Some(p1)) = (
-                        tr.px(-0.5, -0.5),
-                        tr.px(w as f64 - 0.5, h as f64 - 0.5),
-                    ) else {
+                    let (Some(p0), Some(p1)) =
+                        (tr.px(-0.5, -0.5), tr.px(w as f64 - 0.5, h as f64 - 0.5))
+                    else {
                         continue;
                     };
                     // Row 0 is drawn at the top whichever way the y axis runs.
@@ -581,7 +595,11 @@ impl Axes {
             if x < plot.x0 - 0.5 || x > plot.x1 + 0.5 {
                 continue;
             }
-            canvas.line(vec![(x, plot.y1), (x, plot.y1 + st.tick_len)], BLACK, st.line);
+            canvas.line(
+                vec![(x, plot.y1), (x, plot.y1 + st.tick_len)],
+                BLACK,
+                st.line,
+            );
             canvas.text(
                 (x, plot.y1 + st.tick_len + st.tick_pad),
                 l,
@@ -592,7 +610,11 @@ impl Axes {
         }
         for t in &xt.minor {
             if let Some(x) = tr.px_x(*t) {
-                canvas.line(vec![(x, plot.y1), (x, plot.y1 + st.tick_len * 0.6)], BLACK, st.line * 0.75);
+                canvas.line(
+                    vec![(x, plot.y1), (x, plot.y1 + st.tick_len * 0.6)],
+                    BLACK,
+                    st.line * 0.75,
+                );
             }
         }
         for (t, l) in yt.major.iter().zip(&yt.labels) {
@@ -600,7 +622,11 @@ impl Axes {
             if y < plot.y0 - 0.5 || y > plot.y1 + 0.5 {
                 continue;
             }
-            canvas.line(vec![(plot.x0 - st.tick_len, y), (plot.x0, y)], BLACK, st.line);
+            canvas.line(
+                vec![(plot.x0 - st.tick_len, y), (plot.x0, y)],
+                BLACK,
+                st.line,
+            );
             canvas.text(
                 (plot.x0 - st.tick_len - st.tick_pad, y),
                 l,
@@ -611,7 +637,11 @@ impl Axes {
         }
         for t in &yt.minor {
             if let Some(y) = tr.px_y(*t) {
-                canvas.line(vec![(plot.x0 - st.tick_len * 0.6, y), (plot.x0, y)], BLACK, st.line * 0.75);
+                canvas.line(
+                    vec![(plot.x0 - st.tick_len * 0.6, y), (plot.x0, y)],
+                    BLACK,
+                    st.line * 0.75,
+                );
             }
         }
         if let Some(o) = &xt.offset {
@@ -624,7 +654,13 @@ impl Axes {
             );
         }
         if let Some(o) = &yt.offset {
-            canvas.text((plot.x0, plot.y0 - 3.0), o, fs, HAlign::Left, VAlign::Bottom);
+            canvas.text(
+                (plot.x0, plot.y0 - 3.0),
+                o,
+                fs,
+                HAlign::Left,
+                VAlign::Bottom,
+            );
         }
     }
 

@@ -38,7 +38,11 @@ pub(crate) fn layout(bars: &[&Bar], stacked: bool) -> Vec<Vec<BarRect>> {
                 .map(|(i, &h)| {
                     let c = i as f64;
                     if stacked {
-                        let base = if h >= 0.0 { &mut pos_base[i] } else { &mut neg_base[i] };
+                        let base = if h >= 0.0 {
+                            &mut pos_base[i]
+                        } else {
+                            &mut neg_base[i]
+                        };
                         let r = BarRect {
                             x0: c - 0.4,
                             x1: c + 0.4,

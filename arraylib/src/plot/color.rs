@@ -35,7 +35,10 @@ pub(crate) fn parse(s: &str) -> Result<Rgb> {
         return Ok(cycle(n));
     }
     if let Some(name) = t.strip_prefix("tab:") {
-        if let Some(i) = TAB_NAMES.iter().position(|&n| n == name || (name == "grey" && n == "gray")) {
+        if let Some(i) = TAB_NAMES
+            .iter()
+            .position(|&n| n == name || (name == "grey" && n == "gray"))
+        {
             return Ok(cycle(i));
         }
     }

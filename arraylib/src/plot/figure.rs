@@ -529,9 +529,10 @@ impl Figure {
         let d = sizes.into_plot_data();
         let sc = self.scatter_mut("s").or_panic();
         if d.len() != 1 && d.len() != sc.x.len() {
-            std::panic::panic_any(format!(
+            std::panic::panic_any(
                 "ValueError: s must be a scalar, or float array-like with the same size as x and y"
-            ));
+                    .to_string(),
+            );
         }
         sc.sizes = d.values;
         self
@@ -764,7 +765,7 @@ impl Figure {
     ///
     /// ```
     /// let fig = arraylib::plot::figure().plot(&[1.0]).label("a").legend(false);
-    /// assert!(!fig.to_svg().contains(">a<"));
+    /// assert!(!fig.to_svg().contains("\na\n</text>"));
     /// ```
     pub fn legend(mut self, show: bool) -> Self {
         self.cur().legend = Some(show);
@@ -776,7 +777,7 @@ impl Figure {
     ///
     /// ```
     /// let fig = arraylib::plot::figure().plot(&[1.0]).label("a").legend_loc("lower left");
-    /// assert!(fig.to_svg().contains(">a<"));
+    /// assert!(fig.to_svg().contains("\na\n</text>"));
     /// ```
     pub fn legend_loc(mut self, loc: &str) -> Self {
         let l = LegendLoc::parse(loc)
@@ -842,7 +843,13 @@ impl Figure {
         let mut top = 0.0;
         if let Some(t) = &self.suptitle {
             let size = st.title_font * 1.1;
-            canvas.text((w as f64 / 2.0, st.font * 0.6), t, size, HAlign::Center, VAlign::Top);
+            canvas.text(
+                (w as f64 / 2.0, st.font * 0.6),
+                t,
+                size,
+                HAlign::Center,
+                VAlign::Top,
+            );
             top = st.font * 0.6 + size * 1.3;
         }
         let cw = w as f64 / self.ncols as f64;

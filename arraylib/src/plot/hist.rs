@@ -34,7 +34,9 @@ impl Hist {
     /// The bin edges, as `np.histogram_bin_edges` with an integer `bins`.
     pub fn edges(&self) -> Result<Vec<f64>> {
         if self.bins == 0 {
-            return Err(ArrayError::value("`bins` must be positive, when an integer"));
+            return Err(ArrayError::value(
+                "`bins` must be positive, when an integer",
+            ));
         }
         let (mut lo, mut hi) = match self.range {
             Some((lo, hi)) => {

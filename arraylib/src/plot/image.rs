@@ -88,7 +88,12 @@ impl Image {
         v.chunks(ch)
             .map(|p| {
                 let q = |x: f64| (x * scale).round().clamp(0.0, 255.0) as u8;
-                [q(p[0]), q(p[1]), q(p[2]), if ch == 4 { q(p[3]) } else { 255 }]
+                [
+                    q(p[0]),
+                    q(p[1]),
+                    q(p[2]),
+                    if ch == 4 { q(p[3]) } else { 255 },
+                ]
             })
             .collect()
     }

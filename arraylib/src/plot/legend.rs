@@ -17,10 +17,15 @@ fn occupied(ax: &Axes, tr: &Transform, rects: &[(usize, Vec<BarRect>)]) -> Vec<(
             Artist::Line(l) => {
                 for run in l.runs(tr) {
                     for w in run.windows(2) {
-                        let d = ((w[1].0 - w[0].0).hypot(w[1].1 - w[0].1) / 4.0).ceil().max(1.0);
+                        let d = ((w[1].0 - w[0].0).hypot(w[1].1 - w[0].1) / 4.0)
+                            .ceil()
+                            .max(1.0);
                         for k in 0..d as usize {
                             let t = k as f64 / d;
-                            pts.push((w[0].0 + (w[1].0 - w[0].0) * t, w[0].1 + (w[1].1 - w[0].1) * t));
+                            pts.push((
+                                w[0].0 + (w[1].0 - w[0].0) * t,
+                                w[0].1 + (w[1].1 - w[0].1) * t,
+                            ));
                         }
                     }
                     pts.extend(run.last());
@@ -34,7 +39,8 @@ fn occupied(ax: &Axes, tr: &Transform, rects: &[(usize, Vec<BarRect>)]) -> Vec<(
     }
     for (_, rs) in rects {
         for r in rs {
-            let (Some(xa), Some(xb), Some(yt)) = (tr.px_x(r.x0), tr.px_x(r.x1), tr.px_y(r.top)) else {
+            let (Some(xa), Some(xb), Some(yt)) = (tr.px_x(r.x0), tr.px_x(r.x1), tr.px_y(r.top))
+            else {
                 continue;
             };
             let yb = tr.px_y_or_bottom(r.bottom);

