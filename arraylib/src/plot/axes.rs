@@ -97,6 +97,10 @@ pub(crate) struct Axes {
     pub yticklabels: Option<Vec<String>>,
     /// Next colour of the cycle.
     pub cycle: usize,
+    /// `ax.axis("off")`: no frame, ticks or axis labels.
+    pub axis_off: bool,
+    /// `ax.set_aspect("equal")`: one data unit is as long on both axes (images default to it).
+    pub aspect_equal: Option<bool>,
 }
 
 impl Default for Axes {
@@ -119,6 +123,8 @@ impl Default for Axes {
             xticklabels: None,
             yticklabels: None,
             cycle: 0,
+            axis_off: false,
+            aspect_equal: None,
         }
     }
 }
@@ -408,6 +414,10 @@ impl Axes {
         if self.xlabel.is_some() {
             bottom += fs * 1.2 + pad * 0.6;
         }
+        if self.axis_off {
+            left = pad;
+            bottom = pad;
+        }
         let mut top = pad;
         if self.title.is_some() {
             top += st.title_font * 1.3 + 6.0 * st.px_per_pt;
@@ -443,7 +453,10 @@ impl Axes {
             (cell.x1 - right).max(cell.x0 + left + 10.0),
             (cell.y1 - bottom).max(cell.y0 + top + 10.0),
         );
-        if is_image && self.xlim.is_none() && self.ylim.is_none() {
+        let equal = self
+            .aspect_equal
+            .unwrap_or(is_image && self.xlim.is_none() && self.ylim.is_none());
+        if equal && !self.xlog && !self.ylog {
             // aspect='equal', centred in the available box.
             let (dx, dy) = ((x1 - x0).abs(), (y1 - y0).abs());
             let k = (plot.w() / dx).min(plot.h() / dy);
@@ -462,7 +475,7 @@ impl Axes {
             ylog: self.ylog,
         };
 
-        if self.grid {
+        if self.grid && !self.axis_off {
             for &t in &xt.major {
                 if let Some(x) = tr.px_x(t) {
                     canvas.line(vec![(x, plot.y0), (x, plot.y1)], GRID, st.line);
@@ -477,17 +490,19 @@ impl Axes {
 
         self.draw_artists(&tr, &rects, st, canvas);
 
-        // Spines.
-        canvas.push(Prim::Rect {
-            rect: plot,
-            fill: None,
-            stroke: Some((BLACK, 1.0, st.line)),
-            clip: None,
-        });
-        self.draw_ticks(&tr, &xt, &yt, st, canvas);
+        if !self.axis_off {
+            // Spines.
+            canvas.push(Prim::Rect {
+                rect: plot,
+                fill: None,
+                stroke: Some((BLACK, 1.0, st.line)),
+                clip: None,
+            });
+            self.draw_ticks(&tr, &xt, &yt, st, canvas);
+        }
 
         let xtick_bottom = plot.y1 + st.tick_len + st.tick_pad + fs * 1.1;
-        if let Some(l) = &self.xlabel {
+        if let Some(l) = self.xlabel.as_ref().filter(|_| !self.axis_off) {
             canvas.text(
                 ((plot.x0 + plot.x1) / 2.0, xtick_bottom + pad * 0.6),
                 l,
@@ -496,7 +511,7 @@ impl Axes {
                 VAlign::Top,
             );
         }
-        if let Some(l) = &self.ylabel {
+        if let Some(l) = self.ylabel.as_ref().filter(|_| !self.axis_off) {
             let x = plot.x0 - st.tick_len - st.tick_pad - ytick_w - pad * 0.6 - fs * 0.6;
             canvas.push(Prim::Text {
                 at: (x, (plot.y0 + plot.y1) / 2.0),

@@ -760,6 +760,46 @@ impl Figure {
         self
     }
 
+    /// `ax.axis("off")` hides the frame, ticks and axis labels (for images); `"on"` shows them.
+    ///
+    /// ```
+    /// use arraylib as np;
+    /// let fig = np::plot::figure().imshow(np::eye(3)).axis("off");
+    /// assert!(!fig.to_svg().contains("<text"));
+    /// ```
+    pub fn axis(mut self, mode: &str) -> Self {
+        let off = match mode {
+            "off" => true,
+            "on" => false,
+            _ => std::panic::panic_any(format!(
+                "ValueError: Unrecognized string '{mode}' to axis; try 'on' or 'off'"
+            )),
+        };
+        self.cur().axis_off = off;
+        self
+    }
+
+    /// `ax.set_aspect("equal")` (one data unit as long on both axes) or `"auto"` (fill the
+    /// box; the default except for images).
+    ///
+    /// ```
+    /// let t = arraylib::linspace(0.0, 6.3, 50);
+    /// let fig = arraylib::plot::figure()
+    ///     .line(arraylib::cos(&t), arraylib::sin(&t)).aspect("equal");
+    /// assert!(fig.to_png().len() > 0);
+    /// ```
+    pub fn aspect(mut self, mode: &str) -> Self {
+        let equal = match mode {
+            "equal" => true,
+            "auto" => false,
+            _ => std::panic::panic_any(format!(
+                "ValueError: aspect must be 'auto', 'equal' or a number, not '{mode}'"
+            )),
+        };
+        self.cur().aspect_equal = Some(equal);
+        self
+    }
+
     /// Shows (`true`) or hides (`false`) the legend; by default it is shown when any plot of
     /// the axes has a label.
     ///

@@ -43,6 +43,7 @@
 //! | `plt.grid(True)` | `.grid(true)` |
 //! | `plt.legend(loc="upper left")` | automatic when a plot has a label; `.legend_loc("upper left")`, `.legend(false)` |
 //! | `plt.xticks(range(n), names)` | `.xticks(&names)` |
+//! | `plt.axis("off")`, `ax.set_aspect("equal")` | `.axis("off")`, `.aspect("equal")` |
 //! | `plt.savefig("f.png")` | `.savefig("f.png")?` |
 //! | `plt.show()` | last expression of the cell, or `.show()` |
 //!

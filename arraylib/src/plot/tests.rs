@@ -398,3 +398,37 @@ fn savefig_writes_both_formats() {
     let _ = std::fs::remove_file(p);
     let _ = std::fs::remove_file(s);
 }
+
+#[test]
+fn log_scale_bars_start_at_the_axis_bottom() {
+    let fig = figure()
+        .bar(["loop", "vectorized", "blas"], [2.0, 0.02, 0.0005])
+        .yscale("log");
+    let svg = fig.to_svg();
+    assert!(has_text(&svg, "10⁻³") && has_text(&svg, "10⁰"));
+    let img = decode(&fig.to_png());
+    let px = img.find(C0);
+    // All three bars reach the bottom of the axes.
+    let bottom = px.iter().map(|p| p.1).max().unwrap();
+    let mut xs: Vec<usize> = px.iter().filter(|p| p.1 == bottom).map(|p| p.0).collect();
+    xs.sort();
+    let runs = 1 + xs.windows(2).filter(|w| w[1] > w[0] + 1).count();
+    assert_eq!(runs, 3, "separate bars on the bottom row");
+}
+
+#[test]
+fn axis_off_and_equal_aspect() {
+    let svg = figure().imshow(np::eye(2)).axis("off").to_svg();
+    assert!(!svg.contains("<text"));
+    // A unit circle with equal aspect is as wide as tall in pixels.
+    let t = np::linspace(0.0, 2.0 * std::f64::consts::PI, 400);
+    let img = decode(
+        &figure()
+            .line(np::cos(&t), np::sin(&t))
+            .aspect("equal")
+            .to_png(),
+    );
+    let (x0, y0, x1, y1) = bbox(&img.find(C0));
+    let (w, h) = ((x1 - x0) as f64, (y1 - y0) as f64);
+    assert!((w / h - 1.0).abs() < 0.03, "{w} x {h}");
+}
