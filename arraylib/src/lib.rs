@@ -31,6 +31,7 @@ pub mod interrupt;
 pub mod joining;
 pub mod matmul;
 pub mod operand;
+pub mod plot;
 pub mod print;
 pub mod print_float;
 pub mod print_options;
