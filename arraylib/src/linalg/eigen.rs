@@ -26,9 +26,12 @@ fn eig_one_complex(a: MatRef<'_, Complex128>) -> Result<Eigen<f64>> {
     Eigen::new(a).map_err(|_| evd_error())
 }
 
+/// Batch shape, matrix size, eigenvalues and row-major eigenvectors of a stack.
+type EigParts = (Vec<usize>, usize, Vec<Complex128>, Vec<Complex128>);
+
 /// Eigenvalues and unit eigenvectors of each matrix, complex, in row-major buffers. Each
 /// eigenvector is scaled to unit norm with its largest component real, as LAPACK's `geev`.
-fn eig_stack(x: &Array) -> Result<(Vec<usize>, usize, Vec<Complex128>, Vec<Complex128>)> {
+fn eig_stack(x: &Array) -> Result<EigParts> {
     let real = !is_complex(x.dtype());
     let xk = cast_array(
         x,

@@ -11,7 +11,7 @@ use crate::error::{ArrayError, ErrorKind, Result};
 use crate::operand::{cast_array, from_data};
 use faer::MatRef;
 use std::borrow::Cow;
-use std::ops::{Add, Div, Mul, Neg, Sub};
+use std::ops::{Add, Div, Mul, MulAssign, Neg, Sub};
 
 /// A kernel element type: float64 or complex128.
 pub(crate) trait Field:
@@ -20,6 +20,7 @@ pub(crate) trait Field:
     + Add<Output = Self>
     + Sub<Output = Self>
     + Mul<Output = Self>
+    + MulAssign
     + Div<Output = Self>
     + Neg<Output = Self>
 {

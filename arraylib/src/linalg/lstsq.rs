@@ -31,7 +31,7 @@ fn svd_solve<T: Field>(
             T::from_real(0.0)
         };
         for j in 0..t.ncols() {
-            t[(i, j)] = t[(i, j)] * w;
+            t[(i, j)] *= w;
         }
     }
     let x: Mat<T> = f.V() * t;

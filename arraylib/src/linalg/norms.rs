@@ -171,7 +171,7 @@ fn vector_norm(x: &Array, ord: &NormOrd, axis: usize, keepdims: bool) -> Result<
     };
     let out: Vec<f64> = if p == 2.0 {
         blocks.map(|b| b.iter().sum::<f64>().sqrt()).collect()
-    } else if p == f64::INFINITY || p == f64::NEG_INFINITY {
+    } else if p.is_infinite() {
         if len == 0 {
             return Err(ArrayError::value(format!(
                 "zero-size array to reduction operation {} which has no identity",

@@ -56,7 +56,7 @@ fn det_of<T: Field>(a: MatRef<'_, T>) -> T {
     let f = lu(a);
     let mut d = T::from_real(if f.swaps % 2 == 0 { 1.0 } else { -1.0 });
     for i in 0..a.nrows() {
-        d = d * f.lu[(i, i)];
+        d *= f.lu[(i, i)];
     }
     d
 }
@@ -71,7 +71,7 @@ fn slogdet_of<T: Field>(a: MatRef<'_, T>) -> (T, f64) {
         if m == 0.0 {
             return (T::from_real(0.0), f64::NEG_INFINITY);
         }
-        sign = sign * p.unit();
+        sign *= p.unit();
         logdet += m.ln();
     }
     (sign, logdet)
