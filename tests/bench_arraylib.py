@@ -41,6 +41,11 @@ def uniform(shape: tuple[int, ...], lo: float, hi: float, seed: int) -> np.ndarr
     return np.random.default_rng(seed).uniform(lo, hi, size=shape)
 
 
+def sym500(seed: int) -> np.ndarray:
+    a = uniform((500, 500), -1, 1, seed)
+    return a + a.T
+
+
 def softmax(x: np.ndarray) -> np.ndarray:
     e = np.exp(x - x.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
@@ -112,6 +117,21 @@ ROWS: dict[str, tuple[Callable[[], Any], Callable[[Any], Any]]] = {
     "randn 1e6": (lambda: np.random.seed(42), lambda _: np.random.randn(1_000_000)),
     "randint 0..256 1e6": (lambda: np.random.seed(42), lambda _: np.random.randint(0, 256, 1_000_000)),
     "rng.normal 1e6": (lambda: np.random.default_rng(42), lambda g: g.normal(0.0, 1.0, 1_000_000)),
+    "solve 500": (
+        lambda: (uniform((500, 500), -1, 1, 30), uniform((500,), -1, 1, 31)),
+        lambda t: np.linalg.solve(*t),
+    ),
+    "inv 500": (lambda: uniform((500, 500), -1, 1, 32), np.linalg.inv),
+    "det 500": (lambda: uniform((500, 500), -1, 1, 33), np.linalg.det),
+    "svd 500": (lambda: uniform((500, 500), -1, 1, 34), np.linalg.svd),
+    "eigh 500": (lambda: sym500(35), np.linalg.eigh),
+    "eigvalsh 500": (lambda: sym500(36), np.linalg.eigvalsh),
+    "eig 500": (lambda: uniform((500, 500), -1, 1, 37), np.linalg.eig),
+    "norm fro 1e6": (lambda: uniform((1000, 1000), -1, 1, 38), np.linalg.norm),
+    "matmul 500x500 f64": (
+        lambda: (uniform((500, 500), 0, 1, 39), uniform((500, 500), 0, 1, 40)),
+        lambda t: t[0] @ t[1],
+    ),
 }
 
 

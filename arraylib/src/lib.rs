@@ -29,6 +29,7 @@ pub mod dtype;
 pub mod error;
 pub mod interrupt;
 pub mod joining;
+pub mod linalg;
 pub mod matmul;
 pub mod operand;
 pub mod plot;
@@ -77,6 +78,7 @@ pub use joining::{
     try_dstack, try_hsplit, try_hstack, try_split, try_stack, try_tile, try_vsplit, try_vstack,
     vsplit, vstack,
 };
+pub use linalg::{trace, trace_offset, try_trace};
 pub use matmul::{dot, inner, matmul, outer, try_dot, try_inner, try_matmul, vdot};
 pub use operand::{IntoOperand, Operand, WeakNumber};
 pub use print::{array_repr, array_str, array2string, array2string_with};

@@ -3,7 +3,8 @@
 //!
 //! `matmul` handles 1-D operands (as row or column vectors, the added axis removed again) and
 //! stacks of matrices, broadcasting the leading dimensions. float32/float64 products use
-//! `matrixmultiply`'s blocked SIMD kernels through ndarray.
+//! faer's blocked SIMD kernels (single-threaded) for large matrices and `matrixmultiply`'s
+//! through ndarray for small ones.
 //!
 //! ```
 //! use arraylib as np;
@@ -36,11 +37,42 @@ trait MatElem: crate::dtype::Element {
     fn gemm(a: &ArrayView2<Self>, b: &ArrayView2<Self>, c: &mut ArrayViewMut2<Self>);
 }
 
+/// Products with at least this many multiply-adds go to faer's kernels, which are faster than
+/// `matrixmultiply`'s on large matrices; small ones stay on `matrixmultiply`, which has less
+/// overhead per call.
+const FAER_MIN_WORK: usize = 64 * 64 * 64;
+
+/// `c = a @ b` with faer's single-threaded matrix product; any strides.
+fn faer_gemm<T: faer::traits::ComplexField + Copy>(
+    a: &ArrayView2<T>,
+    b: &ArrayView2<T>,
+    c: &mut ArrayViewMut2<T>,
+    one: T,
+) {
+    let (sa, sb, sc) = (a.strides(), b.strides(), c.strides());
+    let (sc0, sc1) = (sc[0], sc[1]);
+    // SAFETY: pointers, dimensions and element strides come from live ndarray views of the
+    // same shapes; `c` is borrowed mutably for the duration of the product.
+    let (ar, br, cm) = unsafe {
+        (
+            faer::MatRef::from_raw_parts(a.as_ptr(), a.nrows(), a.ncols(), sa[0], sa[1]),
+            faer::MatRef::from_raw_parts(b.as_ptr(), b.nrows(), b.ncols(), sb[0], sb[1]),
+            faer::MatMut::from_raw_parts_mut(c.as_mut_ptr(), c.nrows(), c.ncols(), sc0, sc1),
+        )
+    };
+    faer::linalg::matmul::matmul(cm, faer::Accum::Replace, ar, br, one, faer::Par::Seq);
+}
+
 macro_rules! mat_linalg {
     ($($t:ty),*) => {$(
         impl MatElem for $t {
             fn gemm(a: &ArrayView2<Self>, b: &ArrayView2<Self>, c: &mut ArrayViewMut2<Self>) {
-                general_mat_mul(1 as $t, a, b, 0 as $t, c);
+                let (n, k) = a.dim();
+                if n * k * b.ncols() >= FAER_MIN_WORK {
+                    faer_gemm(a, b, c, 1 as $t);
+                } else {
+                    general_mat_mul(1 as $t, a, b, 0 as $t, c);
+                }
             }
         }
     )*};

@@ -274,5 +274,56 @@ fn main() {
         "rng.normal 1e6",
         || std::cell::RefCell::new(np::random::default_rng(42)),
         |g| g.borrow_mut().normal(0.0, 1.0, 1_000_000),
+    // np.linalg at 500x500 (faer, single-threaded) and a large Frobenius norm.
+    let sym = |seed| {
+        let a = uniform(&[500, 500], -1.0, 1.0, seed);
+        &a + a.t()
+    };
+    bench.row(
+        "solve 500",
+        || {
+            (
+                uniform(&[500, 500], -1.0, 1.0, 30),
+                uniform(&[500], -1.0, 1.0, 31),
+            )
+        },
+        |(a, b)| np::linalg::solve(a, b),
+    );
+    bench.row(
+        "inv 500",
+        || uniform(&[500, 500], -1.0, 1.0, 32),
+        |a| np::linalg::inv(a),
+    );
+    bench.row(
+        "det 500",
+        || uniform(&[500, 500], -1.0, 1.0, 33),
+        |a| np::linalg::det(a),
+    );
+    bench.row(
+        "svd 500",
+        || uniform(&[500, 500], -1.0, 1.0, 34),
+        |a| np::linalg::svd(a),
+    );
+    bench.row("eigh 500", || sym(35), |a| np::linalg::eigh(a));
+    bench.row("eigvalsh 500", || sym(36), |a| np::linalg::eigvalsh(a));
+    bench.row(
+        "eig 500",
+        || uniform(&[500, 500], -1.0, 1.0, 37),
+        |a| np::linalg::eig(a),
+    );
+    bench.row(
+        "norm fro 1e6",
+        || uniform(&[1000, 1000], -1.0, 1.0, 38),
+        |a| np::linalg::norm(a),
+    );
+    bench.row(
+        "matmul 500x500 f64",
+        || {
+            (
+                uniform(&[500, 500], 0.0, 1.0, 39),
+                uniform(&[500, 500], 0.0, 1.0, 40),
+            )
+        },
+        |(a, b)| np::matmul(a, b),
     );
 }
