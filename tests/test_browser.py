@@ -59,6 +59,10 @@ CELLS = [
     Cell("scalar", "np::arange(10).sum()", ["45"]),
     Cell("error", "np::ones([3, 4]) + np::ones([5])", ["operands could not be broadcast together with shapes (3,4) (5,)"], error="ValueError"),
     Cell("bool_card", "np::greater(&np::arange(6).reshape([2, 3]), 2)", ["(2, 3)", "bool", "3 True"], selector=".np-array"),
+    Cell("nd_card", "(np::arange(4000.0) / 40.0).sin().reshape([4, 20, 50]) * 3.0", ["(4, 20, 50)", "float64", "2 more 2-D slices", "[3, :, :]"], selector=".np-array"),
+    Cell("progress", "for _ in np::progress(0..20) { std::thread::sleep(std::time::Duration::from_millis(20)); }", ["100%", "20/20"], selector=".np-progress"),
+    Cell("variable", 'let big = np::zeros([1000, 1000]); println!("{}", big.size());', ["1000000"]),
+    Cell("whos", ":whos", ["big", "(1000, 1000)", "float64", "7.63 MiB", "Total memory"], selector=".np-whos"),
 ]
 
 # What an untrusted notebook with the saved outputs of CELLS must still show.
@@ -173,6 +177,7 @@ def lab():
         shutil.rmtree(root, ignore_errors=True)
 
 
+@pytest.mark.timeout(1200)
 def test_outputs_in_jupyterlab(lab):
     root = lab["root"]
     nbformat.write(_notebook(CELLS), str(root / "notebooks" / "run.ipynb"))
@@ -187,6 +192,7 @@ def test_outputs_in_jupyterlab(lab):
         "chromium": lab["chromium"],
         "artifacts": str(ARTIFACTS),
         "theme_shots": str(IMAGES) if theme_shots else None,
+        "theme_cell": [c.name for c in CELLS].index("nd_card"),
         "run": {"notebook": "run.ipynb", "cells": [asdict(c) for c in CELLS]},
         "untrusted": {"notebook": "saved.ipynb", "cells": [asdict(c) for c in UNTRUSTED]},
     }

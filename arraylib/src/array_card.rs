@@ -438,7 +438,7 @@ mod tests {
 
     #[test]
     fn bool_is_shaded_and_counted_complex_is_a_plus_bj() {
-        let b = crate::greater(&crate::arange(4), 1);
+        let b = crate::greater(crate::arange(4), 1);
         let h = card_html(&b);
         assert!(h.contains("2 True · 2 False (50.0% True)"));
         assert_eq!(h.matches(TRUE_CELL).count(), 2, "{h}");

@@ -7,6 +7,7 @@
 //
 //   {"base_url": "http://127.0.0.1:8888", "token": "...", "chromium": "/usr/bin/chromium",
 //    "artifacts": "dir for screenshots", "theme_shots": "dir for card_light/dark.png" | null,
+//    "theme_cell": index of the cell whose card the theme shots show,
 //    "run": {"notebook": "run.ipynb", "cells": [{"name", "shows": [...], "error": null | "ValueError",
 //            "selector": null | "css selector that must be visible"}]},
 //    "untrusted": {"notebook": "saved.ipynb", "cells": [...same...]}}
@@ -73,21 +74,26 @@ async function openNotebook(name) {
   await page.waitForTimeout(500);
 }
 
-/** Runs every cell and waits until each has run and the kernel is idle again. */
-async function runAll() {
-  await page.evaluate(() => window.jupyterapp.commands.execute('notebook:run-all-cells'));
-  await page.waitForFunction(
-    () => {
+/** Runs the cells one by one (an error does not stop the next), each until the kernel is idle. */
+async function runAll(count) {
+  for (let i = 0; i < count; i++) {
+    await page.evaluate(async (i) => {
       const w = window.jupyterapp.shell.currentWidget;
-      const cells = w.content.widgets.filter((c) => c.model.type === 'code');
-      return (
-        cells.every((c) => c.model.executionCount !== null) &&
-        w.sessionContext.session?.kernel?.status === 'idle'
-      );
-    },
-    null,
-    { timeout: CELL_TIMEOUT_MS, polling: 250 },
-  );
+      w.content.activeCellIndex = i;
+      await window.jupyterapp.commands.execute('notebook:run-cell');
+    }, i);
+    await page.waitForFunction(
+      (i) => {
+        const w = window.jupyterapp.shell.currentWidget;
+        return (
+          w.content.widgets[i].model.executionCount !== null &&
+          w.sessionContext.session?.kernel?.status === 'idle'
+        );
+      },
+      i,
+      { timeout: CELL_TIMEOUT_MS, polling: 250 },
+    );
+  }
   await page.waitForTimeout(500);
 }
 
@@ -138,9 +144,13 @@ async function setTheme(theme) {
   await page.waitForTimeout(800);
 }
 
-/** The array card of the first cell that has one, in both themes. */
+/** The array card of the cell `plan.theme_cell`, in both themes. */
 async function themeShots(dir) {
-  const card = page.locator('.jp-NotebookPanel:visible .np-array').first();
+  const card = page
+    .locator('.jp-NotebookPanel:visible .jp-Notebook .jp-Cell')
+    .nth(plan.theme_cell)
+    .locator('.np-array')
+    .first();
   // The card's own box, not the whole output area, so the image stays small.
   const box = card.locator(':scope > div').last();
   for (const [theme, file] of [
@@ -157,7 +167,7 @@ async function themeShots(dir) {
 
 try {
   await openNotebook(plan.run.notebook);
-  await runAll();
+  await runAll(plan.run.cells.length);
   await checkCells(plan.run.cells, 'run');
   await setTheme('JupyterLab Dark');
   await page.screenshot({ path: path.join(plan.artifacts, 'run_page_dark.png'), fullPage: true });

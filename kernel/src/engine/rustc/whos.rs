@@ -96,6 +96,15 @@ fn total(rows: &[Row]) -> u64 {
     rows.iter().filter_map(|r| r.nbytes).sum()
 }
 
+/// `232 bytes`, or `7.63 MiB (8000000 bytes)` from a KiB on.
+fn total_text(t: u64) -> String {
+    if t < 1024 {
+        human_bytes(t)
+    } else {
+        format!("{} ({t} bytes)", human_bytes(t))
+    }
+}
+
 /// The aligned text table, in the spirit of IPython's `%whos`.
 pub fn text(rows: &[Row]) -> String {
     if rows.is_empty() {
@@ -135,8 +144,7 @@ pub fn text(rows: &[Row]) -> String {
     for c in &cells {
         out.push(line(c));
     }
-    let t = total(rows);
-    out.push(format!("Total memory: {} ({t} bytes)", human_bytes(t)));
+    out.push(format!("Total memory: {}", total_text(total(rows))));
     out.join("\n")
 }
 
@@ -170,11 +178,16 @@ pub fn html(rows: &[Row]) -> String {
         ));
     }
     let t = total(rows);
+    let exact = if t < 1024 {
+        String::new()
+    } else {
+        format!("{t} bytes")
+    };
     s.push_str(&format!(
         "<tr><td colspan=\"4\" style=\"{TD}border-top:1px solid var(--jp-border-color1,#bdbdbd);\">\
          <b>Total memory</b></td><td style=\"{TD}text-align:right;\
          border-top:1px solid var(--jp-border-color1,#bdbdbd);\"><b>{}</b></td>\
-         <td style=\"{TD}border-top:1px solid var(--jp-border-color1,#bdbdbd);\">{t} bytes</td></tr>",
+         <td style=\"{TD}border-top:1px solid var(--jp-border-color1,#bdbdbd);\">{exact}</td></tr>",
         human_bytes(t)
     ));
     s.push_str("</tbody></table>");
