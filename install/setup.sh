@@ -8,7 +8,8 @@
 #
 # Safe to run again: every stage skips or reuses what is already done. Works from any
 # directory. Environment: PYTHON (interpreter used to create .venv, default python3),
-# ARRAYLIB_VENV (venv location, default .venv in the repository).
+# ARRAYLIB_VENV (venv location, default .venv in the repository), ARRAYLIB_NO_BROWSER=1 (skip
+# installing Chromium and the npm packages of the browser test, tests/browser).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -185,6 +186,35 @@ install_kernelspec() {
     "$VENV/bin/jupyter" kernelspec list
 }
 
+browser_tools() {
+    # The browser test (tests/test_browser.py) drives JupyterLab in Debian's Chromium with
+    # playwright-core from npm. Outside CI a machine without apt-get only loses that test.
+    local debian=()
+    command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 ||
+        [[ -n "${CHROMIUM:-}" ]] || debian+=(chromium)
+    command -v node >/dev/null 2>&1 || debian+=(nodejs)
+    command -v npm >/dev/null 2>&1 || debian+=(npm)
+    if [[ ${#debian[@]} -gt 0 ]]; then
+        if ! apt_install "${debian[@]}"; then
+            if [[ "${CI:-}" == "true" ]]; then
+                return 1
+            fi
+            echo "note: without ${debian[*]} the browser test is skipped"
+            return 0
+        fi
+    fi
+    local dir="$REPO/tests/browser"
+    local stamp="$dir/node_modules/.arraylib-lock.sha256"
+    local want
+    want="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+    if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+        echo "npm packages already installed"
+        return 0
+    fi
+    (cd "$dir" && npm ci --no-audit --no-fund)
+    echo "$want" >"$stamp"
+}
+
 # ---------------------------------------------------------------------------------------
 
 stage "check prerequisites" check_prerequisites
@@ -192,6 +222,9 @@ stage "build kernel (cargo build --release -p kernel)" build_kernel
 stage "python environment ($VENV)" make_venv
 stage "pip install -r install/requirements.txt" pip_install
 stage "register kernel (arraylib-kernel install --sys-prefix)" install_kernelspec
+if [[ "${ARRAYLIB_NO_BROWSER:-0}" != "1" ]]; then
+    stage "browser test tools (chromium, npm ci in tests/browser)" browser_tools
+fi
 
 echo
 echo "setup finished in $(elapsed "$SETUP_START")"

@@ -3,9 +3,10 @@
 //! summarized like NumPy's printing.
 //!
 //! JupyterLab strips `<style>`, `<script>` and inline `<svg>` from untrusted outputs, so the
-//! card is built from inline styles only and uses JupyterLab's CSS variables (with fallbacks)
-//! to follow light and dark themes. As xarray does, a `<pre>` text fallback comes first and a
-//! `<style>` element hides it; when styles are stripped both show and the card still reads.
+//! card is built from inline styles only (which survive its sanitizer) and uses JupyterLab's
+//! CSS variables (with fallbacks) to follow light and dark themes. It reads the same in a
+//! trusted and an untrusted notebook, and front ends without HTML show the `text/plain` repr
+//! that comes with it.
 
 use crate::array::Array;
 use crate::dispatch;
@@ -22,8 +23,6 @@ const FULL_AXIS: usize = 8;
 const STATS_SAMPLE: usize = 1_000_000;
 /// Bars in the inline histogram.
 const BINS: usize = 24;
-/// The text fallback is cut after this many bytes.
-const FALLBACK_LIMIT: usize = 2_000;
 
 const CARD_STYLE: &str = "display:inline-block;max-width:100%;overflow-x:auto;\
     font-family:var(--jp-ui-font-family,system-ui,sans-serif);font-size:12px;\
@@ -31,10 +30,14 @@ const CARD_STYLE: &str = "display:inline-block;max-width:100%;overflow-x:auto;\
     border:1px solid var(--jp-border-color2,#d0d0d0);border-radius:4px;padding:6px 8px;";
 const MUTED: &str = "color:var(--jp-ui-font-color2,#616161);";
 const MONO: &str = "font-family:var(--jp-code-font-family,monospace);";
-const CELL: &str = "padding:1px 6px;text-align:right;\
-    font-family:var(--jp-code-font-family,monospace);white-space:nowrap;";
-const INDEX_CELL: &str = "padding:1px 6px;text-align:right;\
-    color:var(--jp-ui-font-color2,#757575);font-size:11px;";
+/// Inherited by the grid's cells, so that each cell carries only its padding.
+const GRID: &str = "border-collapse:collapse;margin-top:2px;text-align:right;white-space:nowrap;\
+    font-family:var(--jp-code-font-family,monospace);";
+const CELL: &str = "padding:1px 6px;";
+const INDEX_CELL: &str = "padding:1px 6px;color:var(--jp-ui-font-color2,#757575);font-size:11px;\
+    font-family:var(--jp-ui-font-family,system-ui,sans-serif);";
+/// The shading of `True` in a bool grid.
+const TRUE_CELL: &str = "padding:1px 6px;background:var(--jp-brand-color3,#bbdefb);";
 
 /// HTML-escapes text.
 fn escape(s: &str) -> String {
@@ -42,6 +45,15 @@ fn escape(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// `96 bytes`, or `7.63 MiB (8000000 bytes)` from a KiB on.
+fn memory_text(nbytes: usize) -> String {
+    if nbytes < 1024 {
+        human_bytes(nbytes)
+    } else {
+        format!("{} ({nbytes} bytes)", human_bytes(nbytes))
+    }
 }
 
 /// `C-contiguous`, `F-contiguous`, both (for 1-D and trivial shapes) or `strided`.
@@ -115,6 +127,14 @@ struct Stats {
     hist: Vec<usize>,
 }
 
+/// The C-order multi-index of a flat position.
+fn unravel(mut flat: usize, shape: &[usize], idx: &mut [usize]) {
+    for (i, &n) in idx.iter_mut().zip(shape).rev() {
+        *i = flat % n;
+        flat /= n;
+    }
+}
+
 fn stats(a: &Array) -> Option<Stats> {
     let n = a.size();
     if n == 0 || a.dtype().is_complex() || a.dtype() == DType::Bool {
@@ -122,7 +142,23 @@ fn stats(a: &Array) -> Option<Stats> {
     }
     let step = n.div_ceil(STATS_SAMPLE).max(1);
     let values: Vec<f64> = dispatch!(a.dtype(), T => {
-        a.view::<T>().iter().step_by(step).map(|&x| Scalar::from(x).to_f64()).collect()
+        let v = a.view::<T>();
+        match v.as_slice_memory_order() {
+            Some(s) => s.iter().step_by(step).map(|&x| Scalar::from(x).to_f64()).collect(),
+            None if step == 1 => v.iter().map(|&x| Scalar::from(x).to_f64()).collect(),
+            None => {
+                // A strided iterator walks past every skipped element; jump to each sample.
+                let shape = v.shape().to_vec();
+                let mut idx = vec![0usize; shape.len()];
+                (0..n)
+                    .step_by(step)
+                    .map(|flat| {
+                        unravel(flat, &shape, &mut idx);
+                        Scalar::from(v[&idx[..]]).to_f64()
+                    })
+                    .collect()
+            }
+        }
     });
     let (mut nan, mut inf) = (0, 0);
     let finite: Vec<f64> = values
@@ -176,13 +212,14 @@ fn write_stats(out: &mut String, s: &Stats) {
     let _ = write!(
         out,
         "<div style=\"display:flex;align-items:flex-end;gap:10px;margin:4px 0;\">\
-         <div style=\"display:flex;align-items:flex-end;height:28px;gap:1px;\" title=\"histogram of the values\">"
+         <div style=\"display:flex;align-items:flex-end;height:28px;gap:1px;\
+         color:var(--jp-brand-color1,#1976d2);\" title=\"histogram of the values\">"
     );
     for &h in &s.hist {
         let px = if h == 0 { 0 } else { 1 + h * 27 / peak };
         let _ = write!(
             out,
-            "<div style=\"width:4px;height:{px}px;background:var(--jp-brand-color1,#1976d2);\"></div>"
+            "<div style=\"width:4px;height:{px}px;background:currentColor;\"></div>"
         );
     }
     let _ = write!(
@@ -213,14 +250,16 @@ fn write_grid(out: &mut String, a: &Array, prefix: &[usize]) {
     let nd = a.ndim();
     let bool_array = a.dtype() == DType::Bool;
     let (rows, cols) = match nd {
-        0 => (vec![None], vec![None]),
-        1 => (vec![None], shown_indices(a.shape()[0])),
+        // `None` marks an elided row or column, so the missing axes of 0-d and 1-d arrays
+        // are one placeholder row or column instead.
+        0 => (vec![Some(0)], vec![Some(0)]),
+        1 => (vec![Some(0)], shown_indices(a.shape()[0])),
         _ => (
             shown_indices(a.shape()[nd - 2]),
             shown_indices(a.shape()[nd - 1]),
         ),
     };
-    out.push_str("<table style=\"border-collapse:collapse;margin-top:2px;\">");
+    let _ = write!(out, "<table style=\"{GRID}\">");
     if nd >= 1 {
         out.push_str("<tr>");
         if nd >= 2 {
@@ -239,9 +278,9 @@ fn write_grid(out: &mut String, a: &Array, prefix: &[usize]) {
             let _ = write!(out, "<td style=\"{INDEX_CELL}\">{label}</td>");
         }
         for c in &cols {
-            let mut style = CELL.to_string();
+            let mut style = CELL;
             let text = match (r, c) {
-                (_, None) if nd >= 1 => "…".to_string(),
+                (_, None) => "…".to_string(),
                 (None, _) => "⋮".to_string(),
                 _ => {
                     let mut idx: Vec<usize> = prefix.to_vec();
@@ -253,7 +292,7 @@ fn write_grid(out: &mut String, a: &Array, prefix: &[usize]) {
                     }
                     let v = a.get(idx);
                     if bool_array && v.to_bool() {
-                        style.push_str("background:var(--jp-brand-color3,#bbdefb);");
+                        style = TRUE_CELL;
                     }
                     cell_text(v)
                 }
@@ -285,27 +324,11 @@ fn shown_slices(a: &Array) -> Vec<Vec<usize>> {
 /// ```
 /// let html = arraylib::array_card::card_html(&arraylib::zeros([100, 100]));
 /// assert!(html.contains("(100, 100)") && html.contains("float64"));
-/// assert!(!html.contains("<script"));
+/// assert!(!html.contains("<script") && !html.contains("<style") && !html.contains("<svg"));
 /// ```
 pub fn card_html(a: &Array) -> String {
     let mut out = String::with_capacity(4096);
-    let mut fallback = format!("{a:?}");
-    if fallback.len() > FALLBACK_LIMIT {
-        let cut = (0..=FALLBACK_LIMIT)
-            .rev()
-            .find(|&i| fallback.is_char_boundary(i))
-            .unwrap_or(0);
-        fallback.truncate(cut);
-        fallback.push_str("\n…");
-    }
-    out.push_str("<div class=\"np-array\">");
-    out.push_str("<style>.np-array .np-text-fallback{display:none;}</style>");
-    let _ = write!(
-        out,
-        "<pre class=\"np-text-fallback\">{}</pre>",
-        escape(&fallback)
-    );
-    let _ = write!(out, "<div style=\"{CARD_STYLE}\">");
+    let _ = write!(out, "<div class=\"np-array\"><div style=\"{CARD_STYLE}\">");
     let owner = if a.owns_data() {
         "owns its data".to_string()
     } else {
@@ -315,13 +338,12 @@ pub fn card_html(a: &Array) -> String {
         out,
         "<div><b style=\"{MONO}\">{}</b> <span style=\"background:var(--jp-layout-color2,#eee);\
          border-radius:3px;padding:0 4px;{MONO}\">{}</span> \
-         <span style=\"{MUTED}\">· {} element{} · {} ({} bytes) · {} · {}</span></div>",
+         <span style=\"{MUTED}\">· {} element{} · {} · {} · {}</span></div>",
         shape_repr(a.shape()),
         a.dtype(),
         a.size(),
         if a.size() == 1 { "" } else { "s" },
-        human_bytes(a.nbytes()),
-        a.nbytes(),
+        memory_text(a.nbytes()),
         layout(a),
         owner
     );
@@ -339,7 +361,17 @@ pub fn card_html(a: &Array) -> String {
     if a.size() == 0 {
         let _ = write!(out, "<div style=\"{MUTED}\">(empty)</div>");
     } else {
-        for prefix in shown_slices(a) {
+        let slices = shown_slices(a);
+        let n_slices: usize = a.shape()[..a.ndim().saturating_sub(2)].iter().product();
+        for (k, prefix) in slices.iter().enumerate() {
+            if k == 1 && n_slices > 2 {
+                let _ = write!(
+                    out,
+                    "<div style=\"{MUTED}{MONO}margin-top:4px;\">⋮ {} more 2-D slice{}</div>",
+                    n_slices - 2,
+                    if n_slices == 3 { "" } else { "s" }
+                );
+            }
             if !prefix.is_empty() {
                 let idx: Vec<String> = prefix.iter().map(|i| i.to_string()).collect();
                 let _ = write!(
@@ -348,9 +380,69 @@ pub fn card_html(a: &Array) -> String {
                     idx.join(", ")
                 );
             }
-            write_grid(&mut out, a, &prefix);
+            write_grid(&mut out, a, prefix);
         }
     }
     out.push_str("</div></div>");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_names_shape_dtype_size_memory_layout_and_owner() {
+        let a = crate::zeros([3, 4]);
+        let h = card_html(&a);
+        assert!(
+            h.contains("<b style=\"font-family:var(--jp-code-font-family,monospace);\">(3, 4)</b>")
+        );
+        assert!(h.contains(">float64</span>"));
+        assert!(h.contains("12 elements · 96 bytes · C-contiguous · owns its data"));
+        let t = a.t();
+        assert!(card_html(&t).contains("F-contiguous · view of another array"));
+        let s = a.slice(crate::s![.., ..;2]);
+        assert!(card_html(&s).contains("strided"));
+    }
+
+    #[test]
+    fn huge_broadcast_view_stays_small() {
+        let a = crate::zeros(1).broadcast_to([10_000, 10_000]);
+        let h = card_html(&a);
+        assert!(h.len() < 8 * 1024, "{} bytes", h.len());
+        assert!(h.contains("(10000, 10000)") && h.contains("100000000 elements"));
+        assert!(h.contains("762.94 MiB (800000000 bytes)"));
+        assert!(h.contains("from a sample of"));
+        assert!(!h.contains("<style") && !h.contains("<svg") && !h.contains("<script"));
+    }
+
+    #[test]
+    fn grid_elides_the_middle_and_nd_shows_first_and_last_slice() {
+        let a = crate::arange(4 * 5 * 20).reshape([4, 5, 20]);
+        let h = card_html(&a);
+        assert!(h.contains("[0, :, :]") && h.contains("[3, :, :]"));
+        assert!(h.contains("⋮ 2 more 2-D slices"));
+        assert!(h.contains(">…</td>"));
+        // Edge items of the last axis: 0 1 2 … 17 18 19.
+        assert!(h.contains(">17</td>") && !h.contains(">10</td>"));
+    }
+
+    #[test]
+    fn stats_count_nan_and_inf() {
+        let a = crate::array![1.0, f64::NAN, f64::INFINITY, 3.0];
+        let h = card_html(&a);
+        assert!(h.contains("min 1. · max 3. · mean 2. · std 1."), "{h}");
+        assert!(h.contains("1 NaN · 1 inf"));
+    }
+
+    #[test]
+    fn bool_is_shaded_and_counted_complex_is_a_plus_bj() {
+        let b = crate::greater(crate::arange(4), 1);
+        let h = card_html(&b);
+        assert!(h.contains("2 True · 2 False (50.0% True)"));
+        assert_eq!(h.matches(TRUE_CELL).count(), 2, "{h}");
+        let c = crate::array![crate::Complex128::new(1.0, -2.0)];
+        assert!(card_html(&c).contains(">1.-2.j</td>"));
+    }
 }

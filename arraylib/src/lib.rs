@@ -36,6 +36,7 @@ pub mod plot;
 pub mod print;
 pub mod print_float;
 pub mod print_options;
+pub mod progress;
 pub mod random;
 pub mod reductions;
 pub mod scalar;
@@ -45,6 +46,7 @@ pub mod slicing;
 pub mod statistics;
 pub mod storage;
 pub mod ufuncs;
+pub mod whos;
 
 pub use arithmetic::{
     add, divide, floor_divide, fmod, mod_, multiply, power, remainder, subtract, true_divide,
@@ -87,6 +89,7 @@ pub use print_options::{
     FloatMode, PrintOptions, PrintOptionsGuard, Sign, get_printoptions, printoptions,
     reset_printoptions, set_printoptions,
 };
+pub use progress::{Progress, progress};
 pub use reductions::{
     all, all_axis, amax, amax_axis, amin, amin_axis, any, any_axis, argmax, argmax_axis, argmin,
     argmin_axis, count_nonzero, count_nonzero_axis, max, max_axis, mean, mean_axis, min, min_axis,

@@ -144,6 +144,51 @@ pub fn clone_of<T: Clone + 'static>(name: &str) -> T {
     )
 }
 
+/// Describes a stored value as a JSON object for `:whos` (array shape, dtype, memory), or
+/// `None` for values it does not know.
+pub type Describer = fn(&dyn Any) -> Option<String>;
+
+static DESCRIBER: std::sync::Mutex<Option<Describer>> = std::sync::Mutex::new(None);
+
+/// Installs the function `:whos` uses to describe stored values. Every cell calls it with
+/// arraylib's describer: this crate cannot depend on arraylib (see Cargo.toml).
+pub fn set_describer(f: Describer) {
+    if let Ok(mut d) = DESCRIBER.lock() {
+        *d = Some(f);
+    }
+}
+
+/// `[[name, type_name, description-or-null], ...]` for every stored value, sorted by name.
+fn whos_json() -> String {
+    let describe = DESCRIBER.lock().ok().and_then(|d| *d);
+    let types = TYPE_NAMES.with(|t| t.borrow().clone());
+    STORE.with(|s| {
+        let store = s.borrow();
+        let mut names: Vec<&String> = store.keys().collect();
+        names.sort();
+        let rows: Vec<String> = names
+            .iter()
+            .map(|name| {
+                let info = describe
+                    .and_then(|f| {
+                        let value: &dyn Any = &**store.get(*name).unwrap();
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(value)))
+                            .ok()
+                            .flatten()
+                    })
+                    .unwrap_or_else(|| "null".to_string());
+                format!(
+                    "[{},{},{}]",
+                    json_string(name),
+                    json_string(types.get(*name).copied().unwrap_or("")),
+                    info
+                )
+            })
+            .collect();
+        format!("[{}]", rows.join(","))
+    })
+}
+
 /// Records that the cell returned an error (through `?`) with this message.
 pub fn fail(message: String) {
     FAILED.with(|f| *f.borrow_mut() = Some(message));
@@ -340,7 +385,8 @@ fn run_cell(id: &str, path: &str) -> String {
 /// `reply_fd`, one line each; returns when `cmd_fd` is closed.
 ///
 /// Commands: `run <id> <path-to-cell.so> <marker>` (runs the cell, then writes
-/// `\x1eARRAYLIB_CELL_DONE <marker>\n` to stdout and stderr after the cell's output), `remove <name>`, `clear`, `keys`.
+/// `\x1eARRAYLIB_CELL_DONE <marker>\n` to stdout and stderr after the cell's output), `remove <name>`, `clear`, `keys`,
+/// `whos` (every stored value with its type and, through [`set_describer`], a description).
 #[no_mangle]
 pub extern "C" fn arraylib_cell_host_main(cmd_fd: c_int, reply_fd: c_int) -> c_int {
     // SAFETY: installing an async-signal-safe handler that only stores an atomic.
@@ -395,6 +441,11 @@ pub extern "C" fn arraylib_cell_host_main(cmd_fd: c_int, reply_fd: c_int) -> c_i
                 let _ = r.map_err(std::mem::forget);
                 format!("{{\"ok\":true,\"keys\":{}}}", keys_json())
             }
+            "whos" => format!(
+                "{{\"ok\":true,\"whos\":{},\"keys\":{}}}",
+                whos_json(),
+                keys_json()
+            ),
             _ => format!("{{\"ok\":true,\"keys\":{}}}", keys_json()),
         };
         if replies.write_all(format!("{reply}\n").as_bytes()).is_err() {

@@ -180,6 +180,8 @@ pub struct CellSpec<'a> {
     pub probes: Vec<String>,
     /// Whether `arraylib::display::RichDisplay` exists.
     pub rich_display: bool,
+    /// Whether `arraylib::whos::describe_value` exists (installed for `:whos`).
+    pub describer: bool,
     /// Execution number of this cell (items defined in it map to cell lines).
     pub cell_number: usize,
     /// Extra preamble lines (imports of `:dep` crates).
@@ -231,6 +233,12 @@ pub fn cell_source(spec: &CellSpec) -> Generated {
         "#[no_mangle] pub extern \"C-unwind\" fn __arraylib_cell_main() {",
         Origin::Generated,
     );
+    if spec.describer {
+        out.push(
+            "::arraylib_cell_runtime::set_describer(::arraylib::whos::describe_value);",
+            Origin::Generated,
+        );
+    }
     for (name, ty) in &spec.taken {
         let load = if is_alias_handle(ty) {
             "clone_of"

@@ -13,6 +13,7 @@
 //! Public entry points for `main.rs`: [`RustcEngine::new`], [`child_main_if_requested`],
 //! [`prebuild`], [`kernelspec_env`].
 
+pub mod broadcast_picture;
 pub mod cell_host;
 pub mod cell_syntax;
 pub mod child;
@@ -24,6 +25,7 @@ pub mod output;
 pub mod prebuild;
 pub mod toolchain;
 pub mod type_probe;
+pub mod whos;
 
 pub use cell_host::child_main_if_requested;
 
@@ -82,6 +84,8 @@ struct Ready {
     rt: Runtime,
     api: ApiIndex,
     rich_display: bool,
+    /// Whether arraylib has `whos::describe_value` for `:whos`.
+    describer: bool,
     child: Option<ChildHost>,
 }
 
@@ -232,18 +236,24 @@ fn warm_up(build_dir: PathBuf, version: Arc<Mutex<String>>) -> Result<Ready, Str
         .entries
         .iter()
         .any(|e| e.name == "RichDisplay" && e.kind == "trait" && e.module == "display");
+    let describer = api
+        .entries
+        .iter()
+        .any(|e| e.name == "describe_value" && e.kind == "fn" && e.module == "whos");
     let child = spawn_child(&tc, &rt, &build_dir)?;
     let ready = Ready {
         tc,
         rt,
         api,
         rich_display,
+        describer,
         child: Some(child),
     };
     // Warm the page cache with arraylib's metadata: one check-only compile of an empty cell.
     let src = build_dir.join("warmup.rs");
     let gen = codegen::cell_source(&CellSpec {
         rich_display,
+        describer,
         ..Default::default()
     });
     if std::fs::write(&src, &gen.source).is_ok() {
@@ -365,6 +375,7 @@ cell is displayed.
 
 Commands:
   :vars                 list variables and their types
+  :whos                 table of variables: type, and shape, dtype and memory of arrays
   :timing               toggle printing compile and run times
   :opt [0|1|2|3]        show or set the optimization level of cells (default 0)
   :clear                drop all variables and items
@@ -567,6 +578,19 @@ impl RustcEngine {
                     }
                     sink.stream(StreamName::Stdout, &s);
                 }
+                ":whos" => {
+                    let described = if self.vars.is_empty() {
+                        Value::Null
+                    } else {
+                        self.describe_vars()
+                    };
+                    let vars: Vec<(String, String)> = self
+                        .vars
+                        .iter()
+                        .map(|v| (v.name.clone(), v.ty.clone()))
+                        .collect();
+                    sink.display(whos::display(&whos::rows(&vars, &described)), false);
+                }
                 ":clear" => {
                     self.clear_state();
                     sink.stream(StreamName::Stdout, "Cleared all variables and items.\n");
@@ -582,6 +606,21 @@ impl RustcEngine {
             }
         }
         Ok(rest.join("\n"))
+    }
+
+    /// The cell host's descriptions of the stored values (`[[name, type, info], ...]`).
+    fn describe_vars(&mut self) -> Value {
+        if self.wait_ready().is_err() {
+            return Value::Null;
+        }
+        let Ok(child) = self.child_mut() else {
+            return Value::Null;
+        };
+        child
+            .request("whos", Duration::from_secs(5))
+            .and_then(|r| serde_json::from_str::<Value>(&r).ok())
+            .map(|v| v["whos"].clone())
+            .unwrap_or(Value::Null)
     }
 
     fn clear_state(&mut self) {
@@ -1224,6 +1263,9 @@ impl RustcEngine {
             format!("\x1b[1;31m{ename}\x1b[0m: {evalue}")
         };
         tb.push(head);
+        if ename == "ValueError" {
+            tb.extend(broadcast_picture::picture(&evalue).unwrap_or_default());
+        }
         if let Some(loc) = map_location(location, &file, &gen) {
             tb.push(loc);
         }
@@ -1321,6 +1363,7 @@ impl RustcEngine {
             new_vars: new_vars.to_vec(),
             probes: probes.to_vec(),
             rich_display: self.ready.as_ref().is_some_and(|r| r.rich_display),
+            describer: self.ready.as_ref().is_some_and(|r| r.describer),
             cell_number: n,
             extra_preamble: self.deps_preamble(),
         }

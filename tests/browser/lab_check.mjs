@@ -1,0 +1,203 @@
+// Drives JupyterLab in headless Chromium and checks what a user sees of the kernel's outputs.
+//
+//   node lab_check.mjs plan.json
+//
+// The plan (written by tests/test_browser.py) names the running JupyterLab, the notebooks to
+// open and, per cell, the texts that must be visible and the error expected (or none):
+//
+//   {"base_url": "http://127.0.0.1:8888", "token": "...", "chromium": "/usr/bin/chromium",
+//    "artifacts": "dir for screenshots", "theme_shots": "dir for card_light/dark.png" | null,
+//    "theme_cell": index of the cell whose card the theme shots show,
+//    "run": {"notebook": "run.ipynb", "cells": [{"name", "shows": [...], "error": null | "ValueError",
+//            "selector": null | "css selector that must be visible"}]},
+//    "untrusted": {"notebook": "saved.ipynb", "cells": [...same...]}}
+//
+// Prints one line per check and exits with 1 when any check failed.
+
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const plan = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const failures = [];
+const CELL_TIMEOUT_MS = 240_000;
+
+function check(ok, what) {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failures.push(what);
+}
+
+const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'arraylib-chromium-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: plan.chromium,
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+  viewport: { width: 1100, height: 900 },
+  deviceScaleFactor: 1,
+});
+context.setDefaultTimeout(60_000);
+const page = context.pages()[0] ?? (await context.newPage());
+page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
+
+/** Opens a notebook and waits until its kernel is connected and idle. */
+async function openNotebook(name) {
+  await page.goto(`${plan.base_url}/lab/tree/${encodeURIComponent(name)}?token=${plan.token}`);
+  await page.waitForFunction(() => window.jupyterapp && window.jupyterapp.shell, null, {
+    timeout: 120_000,
+  });
+  await page.waitForFunction(
+    (name) => {
+      const w = window.jupyterapp.shell.currentWidget;
+      return (
+        w &&
+        w.context &&
+        w.context.path.endsWith(name) &&
+        w.content &&
+        w.content.widgets.length > 0 &&
+        w.sessionContext.session?.kernel?.status === 'idle'
+      );
+    },
+    name,
+    { timeout: 120_000 },
+  );
+  // Let the outputs of a saved notebook render.
+  await page.waitForTimeout(500);
+}
+
+/** Runs the cells one by one (an error does not stop the next), each until the kernel is idle. */
+async function runAll(count) {
+  for (let i = 0; i < count; i++) {
+    await page.evaluate(async (i) => {
+      const w = window.jupyterapp.shell.currentWidget;
+      w.content.activeCellIndex = i;
+      await window.jupyterapp.commands.execute('notebook:run-cell');
+    }, i);
+    await page.waitForFunction(
+      (i) => {
+        const w = window.jupyterapp.shell.currentWidget;
+        return (
+          w.content.widgets[i].model.executionCount !== null &&
+          w.sessionContext.session?.kernel?.status === 'idle'
+        );
+      },
+      i,
+      { timeout: CELL_TIMEOUT_MS, polling: 250 },
+    );
+  }
+  await page.waitForTimeout(500);
+}
+
+/** Checks the outputs of each cell against its expectation; screenshots each output. */
+async function checkCells(cells, tag) {
+  const cellNodes = page.locator('.jp-NotebookPanel:visible .jp-Notebook .jp-Cell');
+  for (let i = 0; i < cells.length; i++) {
+    const want = cells[i];
+    const cell = cellNodes.nth(i);
+    const out = cell.locator('.jp-OutputArea');
+    await cell.scrollIntoViewIfNeeded();
+    const text = await out.innerText();
+    for (const s of want.shows) {
+      check(text.includes(s), `${tag} ${want.name}: shows ${JSON.stringify(s)}`);
+    }
+    const errors = out.locator('[data-mime-type="application/vnd.jupyter.stderr"]');
+    const nErrors = await errors.count();
+    if (want.error) {
+      const errText = nErrors > 0 ? await errors.first().innerText() : '';
+      check(
+        errText.includes(want.error),
+        `${tag} ${want.name}: error output shows ${want.error}`,
+      );
+    } else {
+      check(nErrors === 0, `${tag} ${want.name}: no error output`);
+    }
+    if (want.selector) {
+      const visible = await out.locator(want.selector).first().isVisible();
+      check(visible, `${tag} ${want.name}: ${want.selector} is visible`);
+    }
+    if (!want.error && !text.trim() && want.shows.length === 0) {
+      check(false, `${tag} ${want.name}: has output`);
+    }
+    await cell.screenshot({ path: path.join(plan.artifacts, `${tag}_${want.name}.png`) });
+  }
+  await page.screenshot({ path: path.join(plan.artifacts, `${tag}_page.png`), fullPage: true });
+}
+
+async function setTheme(theme) {
+  await page.evaluate(
+    (theme) => window.jupyterapp.commands.execute('apputils:change-theme', { theme }),
+    theme,
+  );
+  await page.waitForFunction(
+    (dark) => document.body.dataset.jpThemeLight === (dark ? 'false' : 'true'),
+    theme.includes('Dark'),
+  );
+  await page.waitForTimeout(800);
+}
+
+/** The array card of the cell `plan.theme_cell`, in both themes. */
+async function themeShots(dir) {
+  const card = page
+    .locator('.jp-NotebookPanel:visible .jp-Notebook .jp-Cell')
+    .nth(plan.theme_cell)
+    .locator('.np-array')
+    .first();
+  // The card's own box, not the whole output area, so the image stays small.
+  const box = card.locator(':scope > div').last();
+  for (const [theme, file] of [
+    ['JupyterLab Light', 'card_light.png'],
+    ['JupyterLab Dark', 'card_dark.png'],
+  ]) {
+    await setTheme(theme);
+    await box.scrollIntoViewIfNeeded();
+    await box.screenshot({ path: path.join(dir, file) });
+    console.log(`wrote ${path.join(dir, file)}`);
+  }
+  await setTheme('JupyterLab Light');
+}
+
+try {
+  await openNotebook(plan.run.notebook);
+  await runAll(plan.run.cells.length);
+  await checkCells(plan.run.cells, 'run');
+  await setTheme('JupyterLab Dark');
+  await page.screenshot({ path: path.join(plan.artifacts, 'run_page_dark.png'), fullPage: true });
+  await setTheme('JupyterLab Light');
+  if (plan.theme_shots) {
+    await themeShots(plan.theme_shots);
+  }
+  if (plan.untrusted) {
+    await openNotebook(plan.untrusted.notebook);
+    const trusted = await page.evaluate(() =>
+      window.jupyterapp.shell.currentWidget.content.widgets
+        .filter((c) => c.model.type === 'code')
+        .map((c) => c.model.trusted),
+    );
+    check(
+      trusted.length > 0 && trusted.every((t) => t === false),
+      `untrusted notebook's cells are untrusted (${JSON.stringify(trusted)})`,
+    );
+    await checkCells(plan.untrusted.cells, 'untrusted');
+  }
+} catch (e) {
+  check(false, `browser run: ${e.stack || e}`);
+  await page.screenshot({ path: path.join(plan.artifacts, 'failure.png'), fullPage: true }).catch(() => {});
+} finally {
+  await context.close();
+  fs.rmSync(userDataDir, { recursive: true, force: true });
+}
+
+if (failures.length) {
+  console.log(`${failures.length} check(s) failed`);
+  process.exit(1);
+}
+console.log('all browser checks passed');
