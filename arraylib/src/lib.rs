@@ -16,6 +16,7 @@ pub mod arithmetic;
 pub mod array;
 pub mod array_card;
 pub mod assign;
+pub mod bincount;
 pub mod astype;
 pub mod broadcast;
 pub mod casting;
@@ -27,6 +28,7 @@ mod dispatch;
 pub mod display;
 pub mod dtype;
 pub mod error;
+pub mod histogram;
 pub mod interrupt;
 pub mod joining;
 pub mod matmul;
@@ -36,12 +38,15 @@ pub mod print_float;
 pub mod print_options;
 pub mod reductions;
 pub mod scalar;
+pub mod searching;
 pub mod shape;
 pub mod shape_arg;
 pub mod slicing;
+pub mod sorting;
 pub mod statistics;
 pub mod storage;
 pub mod ufuncs;
+pub mod unique;
 
 pub use arithmetic::{
     add, divide, floor_divide, fmod, mod_, multiply, power, remainder, subtract, true_divide,
@@ -51,6 +56,11 @@ pub use arithmetic::{
 pub use array::{Array, Flags};
 pub use assign::copyto;
 pub use astype::astype;
+pub use bincount::{bincount, bincount_with, try_bincount_with};
+pub use histogram::{
+    Bins, histogram, histogram_bin_edges, histogram_with, try_histogram_bin_edges,
+    try_histogram_with,
+};
 pub use comparison::{
     allclose, allclose_with, array_equal, array_equal_nan, bitwise_and, bitwise_or, bitwise_xor,
     equal, greater, greater_equal, invert, isclose, isclose_with, less, less_equal, logical_and,
@@ -93,6 +103,12 @@ pub use reductions::{
     var_axis_ddof, var_ddof,
 };
 pub use scalar::Scalar;
+pub use searching::{searchsorted, searchsorted_side, try_searchsorted_side};
+pub use sorting::{
+    argpartition, argpartition_axis, argsort, argsort_axis, argsort_flat, argsort_kind,
+    partition, partition_axis, sort, sort_axis, sort_flat, sort_kind, try_argpartition_axis,
+    try_argsort_axis, try_argsort_kind, try_partition_axis, try_sort_axis, try_sort_kind,
+};
 pub use shape::{
     ascontiguousarray, atleast_1d, atleast_2d, atleast_3d, expand_dims, flip, flip_axis, fliplr,
     flipud, moveaxis, permute_dims, ravel, reshape, squeeze, squeeze_axis, swapaxes, transpose,
@@ -104,6 +120,9 @@ pub use statistics::{
     median, median_axis, nanmedian, nanmedian_axis, percentile, percentile_axis, quantile,
     quantile_axis, try_median_axis, try_percentile, try_percentile_axis, try_quantile,
     try_quantile_axis,
+};
+pub use unique::{
+    unique, unique_all, unique_counts, unique_inverse, unique_values, unique_with,
 };
 pub use ufuncs::{
     abs, absolute, arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh, around, cbrt, ceil,
