@@ -109,6 +109,16 @@ ROWS: dict[str, tuple[Callable[[], Any], Callable[[Any], Any]]] = {
         lambda: (uniform((1000, 1000), 0, 1, 25), uniform((1000, 1000), 0, 1, 26)),
         lambda t: np.concatenate(t, axis=1),
     ),
+    "sort 1e6": (lambda: uniform((1_000_000,), 0, 1, 27), np.sort),
+    "argsort 1e6": (lambda: uniform((1_000_000,), 0, 1, 28), np.argsort),
+    "einsum ij,jk->ik 300": (
+        lambda: (uniform((300, 300), 0, 1, 29), uniform((300, 300), 0, 1, 30)),
+        lambda t: np.einsum("ij,jk->ik", *t, optimize=True),
+    ),
+    "einsum bij,bjk->bik": (
+        lambda: (uniform((32, 64, 64), 0, 1, 31), uniform((32, 64, 64), 0, 1, 32)),
+        lambda t: np.einsum("bij,bjk->bik", *t, optimize=True),
+    ),
 }
 
 

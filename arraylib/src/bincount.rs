@@ -31,6 +31,7 @@ fn bins_of(x: &Array) -> Result<Vec<i64>> {
             | DType::UInt8
             | DType::UInt16
             | DType::UInt32
+            | DType::UInt64
     );
     if !safe {
         return Err(ArrayError::type_error(format!(
@@ -126,7 +127,10 @@ mod tests {
     fn counts_weights_and_errors() {
         let x = crate::array![true, false, true];
         assert_eq!(crate::bincount(&x).to_vec::<i64>(), vec![1, 2]);
-        assert_eq!(crate::bincount(crate::zeros(0).astype(crate::int64)).shape(), &[0]);
+        assert_eq!(
+            crate::bincount(crate::zeros(0).astype(crate::int64)).shape(),
+            &[0]
+        );
         let e = crate::try_bincount_with(crate::array![1.0], None, 0).unwrap_err();
         assert_eq!(
             e.to_string(),
@@ -134,6 +138,9 @@ mod tests {
         );
         let w = crate::array![1.0];
         let e = crate::try_bincount_with(crate::array![1, 2], Some(&w), 0).unwrap_err();
-        assert_eq!(e.message, "The weights and list don't have the same length.");
+        assert_eq!(
+            e.message,
+            "The weights and list don't have the same length."
+        );
     }
 }

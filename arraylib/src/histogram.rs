@@ -189,7 +189,9 @@ fn histogram_impl(
 ) -> Result<(Vec<i64>, Vec<f64>, Array)> {
     let (data, d) = data_of(a)?;
     match bins {
-        Bins::Count(0) => Err(ArrayError::value("`bins` must be positive, when an integer")),
+        Bins::Count(0) => Err(ArrayError::value(
+            "`bins` must be positive, when an integer",
+        )),
         Bins::Count(n) => {
             let (first, last) = outer_edges(&data, range, d)?;
             let edges = uniform_edges(first, last, n, d);
@@ -311,7 +313,9 @@ pub fn try_histogram_bin_edges(
 ) -> Result<Array> {
     let a = a.as_ref();
     match bins.into() {
-        Bins::Count(0) => Err(ArrayError::value("`bins` must be positive, when an integer")),
+        Bins::Count(0) => Err(ArrayError::value(
+            "`bins` must be positive, when an integer",
+        )),
         Bins::Count(n) => {
             let (data, d) = data_of(a)?;
             let (first, last) = outer_edges(&data, range, d)?;

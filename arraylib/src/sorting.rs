@@ -192,7 +192,11 @@ fn argsort_impl(a: &Array, axis: usize) -> Array {
 
 /// A 0-d array as 1-D for the `axis=None` forms.
 fn flat(a: &Array) -> Array {
-    if a.ndim() == 1 { a.clone() } else { a.reshape(-1) }
+    if a.ndim() == 1 {
+        a.clone()
+    } else {
+        a.reshape(-1)
+    }
 }
 
 /// Resolves the one axis of a sort-like call.

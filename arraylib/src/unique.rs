@@ -38,7 +38,11 @@ fn unique_kernel<T: SortElem>(data: &[T], equal_nan: bool, need_order: bool) -> 
     let mut p = Parts0::default();
     if need_order {
         // A stable order makes each group's first index its first occurrence.
-        let mut pairs: Vec<(T, i64)> = data.iter().enumerate().map(|(i, &x)| (x, i as i64)).collect();
+        let mut pairs: Vec<(T, i64)> = data
+            .iter()
+            .enumerate()
+            .map(|(i, &x)| (x, i as i64))
+            .collect();
         pairs.sort_by(|x, y| T::ord(&x.0, &y.0));
         p.inverse = vec![0; data.len()];
         for (x, i) in pairs {
