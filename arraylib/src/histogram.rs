@@ -245,7 +245,7 @@ pub fn histogram(a: impl AsRef<Array>, bins: impl Into<Bins>) -> (Array, Array) 
 /// use arraylib as np;
 /// let a = np::array![1, 2, 3];
 /// let (d, _) = np::histogram_with(&a, 3, Some((0.0, 6.0)), true);
-/// assert_eq!(d.to_vec::<f64>(), vec![1.0 / 6.0, 1.0 / 6.0, 0.0]);
+/// assert_eq!(d.to_vec::<f64>(), vec![1.0 / 6.0, 2.0 / 6.0, 0.0]);
 /// ```
 #[track_caller]
 pub fn histogram_with(
