@@ -131,6 +131,15 @@ ROWS: dict[str, tuple[Callable[[], Any], Callable[[Any], Any]]] = {
     "matmul 500x500 f64": (
         lambda: (uniform((500, 500), 0, 1, 39), uniform((500, 500), 0, 1, 40)),
         lambda t: t[0] @ t[1],
+    "sort 1e6": (lambda: uniform((1_000_000,), 0, 1, 27), np.sort),
+    "argsort 1e6": (lambda: uniform((1_000_000,), 0, 1, 28), np.argsort),
+    "einsum ij,jk->ik 300": (
+        lambda: (uniform((300, 300), 0, 1, 29), uniform((300, 300), 0, 1, 30)),
+        lambda t: np.einsum("ij,jk->ik", *t, optimize=True),
+    ),
+    "einsum bij,bjk->bik": (
+        lambda: (uniform((32, 64, 64), 0, 1, 31), uniform((32, 64, 64), 0, 1, 32)),
+        lambda t: np.einsum("bij,bjk->bik", *t, optimize=True),
     ),
 }
 

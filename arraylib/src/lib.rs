@@ -17,6 +17,7 @@ pub mod array;
 pub mod array_card;
 pub mod assign;
 pub mod astype;
+pub mod bincount;
 pub mod broadcast;
 pub mod casting;
 pub mod comparison;
@@ -26,7 +27,9 @@ pub mod cumulative;
 mod dispatch;
 pub mod display;
 pub mod dtype;
+pub mod einsum;
 pub mod error;
+pub mod histogram;
 pub mod interrupt;
 pub mod joining;
 pub mod linalg;
@@ -40,12 +43,15 @@ pub mod progress;
 pub mod random;
 pub mod reductions;
 pub mod scalar;
+pub mod searching;
 pub mod shape;
 pub mod shape_arg;
 pub mod slicing;
+pub mod sorting;
 pub mod statistics;
 pub mod storage;
 pub mod ufuncs;
+pub mod unique;
 pub mod whos;
 
 pub use arithmetic::{
@@ -56,6 +62,7 @@ pub use arithmetic::{
 pub use array::{Array, Flags};
 pub use assign::copyto;
 pub use astype::astype;
+pub use bincount::{bincount, bincount_with, try_bincount_with};
 pub use comparison::{
     allclose, allclose_with, array_equal, array_equal_nan, bitwise_and, bitwise_or, bitwise_xor,
     equal, greater, greater_equal, invert, isclose, isclose_with, less, less_equal, logical_and,
@@ -73,7 +80,12 @@ pub use dtype::{
     Complex64, Complex128, DType, Element, LONG, bool_, complex64, complex128, float32, float64,
     int8, int16, int32, int64, promote, uint8, uint16, uint32, uint64,
 };
+pub use einsum::{einsum, try_einsum};
 pub use error::{ArrayError, ErrorKind, Result};
+pub use histogram::{
+    Bins, histogram, histogram_bin_edges, histogram_with, try_histogram_bin_edges,
+    try_histogram_with,
+};
 pub use joining::{
     SplitArg, array_split, column_stack, concatenate, dsplit, dstack, hsplit, hstack, repeat,
     repeat_axis, split, stack, tile, try_array_split, try_column_stack, try_concatenate,
@@ -100,6 +112,7 @@ pub use reductions::{
     var_axis_ddof, var_ddof,
 };
 pub use scalar::Scalar;
+pub use searching::{searchsorted, searchsorted_side, try_searchsorted_side};
 pub use shape::{
     ascontiguousarray, atleast_1d, atleast_2d, atleast_3d, expand_dims, flip, flip_axis, fliplr,
     flipud, moveaxis, permute_dims, ravel, reshape, squeeze, squeeze_axis, swapaxes, transpose,
@@ -107,6 +120,11 @@ pub use shape::{
 };
 pub use shape_arg::{IntoAxes, IntoShape, normalize_axes, normalize_axis};
 pub use slicing::{Ellipsis, IntoSliceElem, NewAxis, SliceElem, newaxis};
+pub use sorting::{
+    argpartition, argpartition_axis, argsort, argsort_axis, argsort_flat, argsort_kind, partition,
+    partition_axis, sort, sort_axis, sort_flat, sort_kind, try_argpartition_axis, try_argsort_axis,
+    try_argsort_kind, try_partition_axis, try_sort_axis, try_sort_kind,
+};
 pub use statistics::{
     median, median_axis, nanmedian, nanmedian_axis, percentile, percentile_axis, quantile,
     quantile_axis, try_median_axis, try_percentile, try_percentile_axis, try_quantile,
@@ -118,6 +136,7 @@ pub use ufuncs::{
     log1p, log2, log10, maximum, minimum, negative, positive, rad2deg, reciprocal, rint, round,
     sign, sin, sinh, sqrt, square, tan, tanh, trunc,
 };
+pub use unique::{unique, unique_all, unique_counts, unique_inverse, unique_values, unique_with};
 
 /// The library version, NumPy's `np.__version__`.
 #[allow(non_upper_case_globals)]

@@ -325,5 +325,33 @@ fn main() {
             )
         },
         |(a, b)| np::matmul(a, b),
+        "sort 1e6",
+        || uniform(&[1_000_000], 0.0, 1.0, 27),
+        |x| np::sort(x),
+    );
+    bench.row(
+        "argsort 1e6",
+        || uniform(&[1_000_000], 0.0, 1.0, 28),
+        |x| np::argsort(x),
+    );
+    bench.row(
+        "einsum ij,jk->ik 300",
+        || {
+            (
+                uniform(&[300, 300], 0.0, 1.0, 29),
+                uniform(&[300, 300], 0.0, 1.0, 30),
+            )
+        },
+        |(a, b)| np::einsum("ij,jk->ik", &[a, b]),
+    );
+    bench.row(
+        "einsum bij,bjk->bik",
+        || {
+            (
+                uniform(&[32, 64, 64], 0.0, 1.0, 31),
+                uniform(&[32, 64, 64], 0.0, 1.0, 32),
+            )
+        },
+        |(a, b)| np::einsum("bij,bjk->bik", &[a, b]),
     );
 }

@@ -1,0 +1,608 @@
+//! Sorting: `np::sort`, `np::argsort`, `np::partition`, `np::argpartition`, and the in-place
+//! `a.sort()` method.
+//!
+//! The order is NumPy's: NaN after every number (for complex numbers the values with a NaN
+//! part come last, grouped as `R+Rj < R+nanj < nan+Rj < nan+nanj`), and `-0.0 == 0.0`.
+//! `argsort` is always stable, which is one valid outcome of NumPy's default `quicksort` and
+//! exactly its `kind="stable"`; the `kind` argument is validated but every kind gives the same
+//! result.
+//!
+//! As in NumPy, the method `a.sort()` sorts the array in place and returns nothing, while the
+//! free function `np::sort(&a)` returns a sorted copy.
+//!
+//! ```
+//! use arraylib as np;
+//! let a = np::array![3.0, f64::NAN, 1.0, 2.0];
+//! assert_eq!(np::argsort(&a).to_vec::<i64>(), vec![2, 3, 0, 1]);
+//! let s = np::sort(&a).to_vec::<f64>();
+//! assert_eq!(&s[..3], &[1.0, 2.0, 3.0]);
+//! assert!(s[3].is_nan());
+//! ```
+
+use crate::array::Array;
+use crate::dtype::{Complex64, Complex128, Element};
+use crate::error::{ArrayError, OrPanic, Result};
+use crate::operand::from_data;
+use crate::reductions::single_axis;
+use crate::shape_arg::IntoAxes;
+use std::cmp::Ordering;
+
+/// An element type with NumPy's sort order.
+pub(crate) trait SortElem: Element {
+    /// NumPy's order: NaN last, `-0.0 == 0.0`.
+    fn ord(a: &Self, b: &Self) -> Ordering;
+    /// True for NaN (or a complex number with a NaN part).
+    fn is_nan(&self) -> bool {
+        false
+    }
+    /// Sorts a slice in NumPy's order (not necessarily stable).
+    fn sort_slice(v: &mut [Self]) {
+        v.sort_unstable_by(Self::ord);
+    }
+}
+
+macro_rules! sort_ord {
+    ($($t:ty),*) => {$(
+        impl SortElem for $t {
+            #[inline]
+            fn ord(a: &Self, b: &Self) -> Ordering {
+                a.cmp(b)
+            }
+            fn sort_slice(v: &mut [Self]) {
+                v.sort_unstable();
+            }
+        }
+    )*};
+}
+sort_ord!(bool, i8, i16, i32, i64, u8, u16, u32, u64);
+
+/// Moves the NaNs of `v` to its end (keeping no particular order) and returns how many
+/// numbers come before them.
+fn nans_to_end<T: Copy>(v: &mut [T], is_nan: impl Fn(&T) -> bool) -> usize {
+    let mut k = 0;
+    for i in 0..v.len() {
+        if !is_nan(&v[i]) {
+            v.swap(i, k);
+            k += 1;
+        }
+    }
+    k
+}
+
+macro_rules! sort_float {
+    ($($t:ty),*) => {$(
+        impl SortElem for $t {
+            #[inline]
+            fn ord(a: &Self, b: &Self) -> Ordering {
+                match (a.is_nan(), b.is_nan()) {
+                    (false, false) => a.partial_cmp(b).unwrap_or(Ordering::Equal),
+                    (true, true) => Ordering::Equal,
+                    (true, false) => Ordering::Greater,
+                    (false, true) => Ordering::Less,
+                }
+            }
+            fn is_nan(&self) -> bool {
+                <$t>::is_nan(*self)
+            }
+            fn sort_slice(v: &mut [Self]) {
+                // Without NaNs, IEEE total order is NumPy's order up to the sign of zero, and
+                // comparing bit patterns is cheaper than partial_cmp.
+                let k = nans_to_end(v, |x| x.is_nan());
+                v[..k].sort_unstable_by(<$t>::total_cmp);
+            }
+        }
+    )*};
+}
+sort_float!(f32, f64);
+
+macro_rules! sort_complex {
+    ($($t:ty),*) => {$(
+        impl SortElem for $t {
+            fn ord(a: &Self, b: &Self) -> Ordering {
+                let class = |z: &Self| (z.re.is_nan() as u8) * 2 + z.im.is_nan() as u8;
+                let real = |x: f64, y: f64| x.partial_cmp(&y).unwrap_or(Ordering::Equal);
+                let (ca, cb) = (class(a), class(b));
+                if ca != cb {
+                    return ca.cmp(&cb);
+                }
+                let (are, aim, bre, bim) = (a.re as f64, a.im as f64, b.re as f64, b.im as f64);
+                match ca {
+                    0 => real(are, bre).then(real(aim, bim)),
+                    1 => real(are, bre),
+                    2 => real(aim, bim),
+                    _ => Ordering::Equal,
+                }
+            }
+            fn is_nan(&self) -> bool {
+                self.re.is_nan() || self.im.is_nan()
+            }
+        }
+    )*};
+}
+sort_complex!(Complex64, Complex128);
+
+/// The elements of `a` with `axis` moved last, row-major, and the length of that axis.
+pub(crate) fn lanes<T: Element>(a: &Array, axis: usize) -> (Vec<T>, Vec<usize>, usize) {
+    let moved = crate::shape::moveaxis(a, axis as isize, -1);
+    let n = a.shape()[axis];
+    (moved.to_vec::<T>(), moved.shape().to_vec(), n)
+}
+
+/// Inverse of [`lanes`]: an array of `a`'s shape from lanes laid out with `axis` last.
+pub(crate) fn from_lanes<O: Element>(data: Vec<O>, moved_shape: Vec<usize>, axis: usize) -> Array {
+    let last = moved_shape.len() - 1;
+    let out = from_data(data, moved_shape);
+    if axis == last {
+        out
+    } else {
+        crate::shape::moveaxis(&out, -1, axis as isize).copy()
+    }
+}
+
+/// Calls `f` on every lane of `n` elements, polling for interrupts between lanes.
+fn for_lanes<T>(data: &mut [T], n: usize, mut f: impl FnMut(&mut [T])) {
+    if n == 0 {
+        return;
+    }
+    let mut done = 0usize;
+    for lane in data.chunks_exact_mut(n) {
+        f(lane);
+        done += n;
+        if done >= 1 << 16 {
+            crate::interrupt::check();
+            done = 0;
+        }
+    }
+}
+
+fn sort_impl(a: &Array, axis: usize) -> Array {
+    crate::dispatch!(a.dtype(), T => {
+        let (mut data, shape, n) = lanes::<T>(a, axis);
+        for_lanes(&mut data, n, T::sort_slice);
+        from_lanes(data, shape, axis)
+    })
+}
+
+/// Stable argsort of one lane into `out` (length n).
+fn argsort_lane<T: SortElem>(lane: &[T], out: &mut [i64], pairs: &mut Vec<(T, i64)>) {
+    pairs.clear();
+    pairs.extend(lane.iter().enumerate().map(|(i, &x)| (x, i as i64)));
+    pairs.sort_by(|x, y| T::ord(&x.0, &y.0));
+    for (o, p) in out.iter_mut().zip(pairs.iter()) {
+        *o = p.1;
+    }
+}
+
+fn argsort_impl(a: &Array, axis: usize) -> Array {
+    crate::dispatch!(a.dtype(), T => {
+        let (data, shape, n) = lanes::<T>(a, axis);
+        let mut out = vec![0i64; data.len()];
+        let mut pairs = Vec::with_capacity(n);
+        if n > 0 {
+            for (k, (lane, o)) in data.chunks_exact(n).zip(out.chunks_exact_mut(n)).enumerate() {
+                argsort_lane(lane, o, &mut pairs);
+                if k % 64 == 63 {
+                    crate::interrupt::check();
+                }
+            }
+        }
+        from_lanes(out, shape, axis)
+    })
+}
+
+/// A 0-d array as 1-D for the `axis=None` forms.
+fn flat(a: &Array) -> Array {
+    if a.ndim() == 1 {
+        a.clone()
+    } else {
+        a.reshape(-1)
+    }
+}
+
+/// Resolves the one axis of a sort-like call.
+fn resolve_axis(a: &Array, axis: impl IntoAxes) -> Result<usize> {
+    single_axis(&axis.into_axes(), a.ndim())
+}
+
+/// Checks a `kind=` argument as NumPy does (only the first letter counts).
+fn check_kind(kind: &str) -> Result<()> {
+    match kind.chars().next().map(|c| c.to_ascii_lowercase()) {
+        Some('q' | 'h' | 's' | 'm') => Ok(()),
+        _ => Err(ArrayError::value(format!(
+            "sort kind must be one of 'quick', 'heap', or 'stable' (got '{kind}')"
+        ))),
+    }
+}
+
+/// Resolves the `kth` list of a partition against a lane of length `n`: sorted, unique.
+fn kth_list(kth: &[isize], n: usize) -> Result<Vec<usize>> {
+    let mut ks = Vec::with_capacity(kth.len());
+    for &k in kth {
+        let kk = if k < 0 { k + n as isize } else { k };
+        if kk < 0 || kk >= n as isize {
+            return Err(ArrayError::value(format!("kth(={kk}) out of bounds ({n})")));
+        }
+        ks.push(kk as usize);
+    }
+    ks.sort_unstable();
+    ks.dedup();
+    Ok(ks)
+}
+
+/// Partitions `v` so that each position in `ks` (ascending) holds its sorted element.
+fn partition_lane<E>(v: &mut [E], ks: &[usize], ord: impl Fn(&E, &E) -> Ordering + Copy) {
+    let mut start = 0;
+    for &k in ks {
+        if k >= start {
+            v[start..].select_nth_unstable_by(k - start, ord);
+            start = k + 1;
+        }
+    }
+}
+
+fn partition_impl(a: &Array, kth: &[isize], axis: usize, want_indices: bool) -> Result<Array> {
+    let ks = kth_list(kth, a.shape()[axis])?;
+    Ok(crate::dispatch!(a.dtype(), T => {
+        let (data, shape, n) = lanes::<T>(a, axis);
+        if want_indices {
+            let mut pairs: Vec<(T, i64)> = Vec::with_capacity(n);
+            let mut out = vec![0i64; data.len()];
+            if n > 0 {
+                for (lane, o) in data.chunks_exact(n).zip(out.chunks_exact_mut(n)) {
+                    pairs.clear();
+                    pairs.extend(lane.iter().enumerate().map(|(i, &x)| (x, i as i64)));
+                    partition_lane(&mut pairs, &ks, |x, y| T::ord(&x.0, &y.0));
+                    for (o, p) in o.iter_mut().zip(&pairs) {
+                        *o = p.1;
+                    }
+                }
+            }
+            from_lanes(out, shape, axis)
+        } else {
+            let mut data = data;
+            for_lanes(&mut data, n, |lane| partition_lane(lane, &ks, T::ord));
+            from_lanes(data, shape, axis)
+        }
+    }))
+}
+
+impl Array {
+    /// NumPy's in-place `a.sort()`: sorts along the last axis, writing into this array (and
+    /// every view of the same memory). Use [`sort`] for a sorted copy.
+    ///
+    /// ```
+    /// let a = arraylib::array![3, 1, 2];
+    /// a.sort();
+    /// assert_eq!(a.to_vec::<i64>(), vec![1, 2, 3]);
+    /// ```
+    #[track_caller]
+    pub fn sort(&self) {
+        self.try_sort_axis(-1).or_panic()
+    }
+
+    /// NumPy's in-place `a.sort(axis=...)`.
+    ///
+    /// ```
+    /// let a = arraylib::Array::from_vec(vec![4i64, 1, 3, 2], [2, 2]);
+    /// a.sort_axis(0);
+    /// assert_eq!(a.to_vec::<i64>(), vec![3, 1, 4, 2]);
+    /// ```
+    #[track_caller]
+    pub fn sort_axis(&self, axis: impl IntoAxes) {
+        self.try_sort_axis(axis).or_panic()
+    }
+
+    /// Fallible form of [`Array::sort_axis`] (`AxisError`, or `ValueError` for a read-only
+    /// broadcast view).
+    ///
+    /// ```
+    /// let a = arraylib::arange(3);
+    /// assert!(a.try_sort_axis(1).is_err());
+    /// ```
+    pub fn try_sort_axis(&self, axis: impl IntoAxes) -> Result<()> {
+        let ax = resolve_axis(self, axis)?;
+        if !self.writeable {
+            return Err(ArrayError::value("assignment destination is read-only"));
+        }
+        let sorted = sort_impl(self, ax);
+        crate::assign::copyto(self, &sorted);
+        Ok(())
+    }
+
+    /// `a.argsort()`: the indices that sort along the last axis (stable), int64.
+    ///
+    /// ```
+    /// let a = arraylib::array![3, 1, 2];
+    /// assert_eq!(a.argsort().to_vec::<i64>(), vec![1, 2, 0]);
+    /// ```
+    #[track_caller]
+    pub fn argsort(&self) -> Array {
+        argsort(self)
+    }
+
+    /// `a.argsort(axis=...)`.
+    ///
+    /// ```
+    /// let a = arraylib::Array::from_vec(vec![4i64, 1, 3, 2], [2, 2]);
+    /// assert_eq!(a.argsort_axis(0).to_vec::<i64>(), vec![1, 0, 0, 1]);
+    /// ```
+    #[track_caller]
+    pub fn argsort_axis(&self, axis: impl IntoAxes) -> Array {
+        argsort_axis(self, axis)
+    }
+}
+
+/// `np.sort(a)`: a sorted copy along the last axis.
+///
+/// ```
+/// use arraylib as np;
+/// let a = np::Array::from_vec(vec![3i64, 1, 2, 9, 8, 7], [2, 3]);
+/// assert_eq!(np::sort(&a).to_vec::<i64>(), vec![1, 2, 3, 7, 8, 9]);
+/// ```
+#[track_caller]
+pub fn sort(a: impl AsRef<Array>) -> Array {
+    sort_axis(a, -1)
+}
+
+/// `np.sort(a, axis=...)`: a sorted copy along one axis.
+///
+/// ```
+/// use arraylib as np;
+/// let a = np::Array::from_vec(vec![3i64, 1, 2, 0], [2, 2]);
+/// assert_eq!(np::sort_axis(&a, 0).to_vec::<i64>(), vec![2, 0, 3, 1]);
+/// ```
+#[track_caller]
+pub fn sort_axis(a: impl AsRef<Array>, axis: impl IntoAxes) -> Array {
+    try_sort_axis(a, axis).or_panic()
+}
+
+/// Fallible form of [`sort_axis`].
+///
+/// ```
+/// let e = arraylib::try_sort_axis(arraylib::arange(3), 1).unwrap_err();
+/// assert_eq!(e.to_string(), "AxisError: axis 1 is out of bounds for array of dimension 1");
+/// ```
+pub fn try_sort_axis(a: impl AsRef<Array>, axis: impl IntoAxes) -> Result<Array> {
+    let a = a.as_ref();
+    let ax = resolve_axis(a, axis)?;
+    Ok(sort_impl(a, ax))
+}
+
+/// `np.sort(a, axis=None)`: the flattened array, sorted.
+///
+/// ```
+/// use arraylib as np;
+/// let a = np::Array::from_vec(vec![3i64, 1, 2, 0], [2, 2]);
+/// assert_eq!(np::sort_flat(&a).to_vec::<i64>(), vec![0, 1, 2, 3]);
+/// ```
+pub fn sort_flat(a: impl AsRef<Array>) -> Array {
+    sort_impl(&flat(a.as_ref()), 0)
+}
+
+/// `np.sort(a, axis, kind=...)`: `kind` is checked as NumPy does (`"quicksort"`,
+/// `"mergesort"`, `"heapsort"`, `"stable"`); all kinds give NumPy's sorted values.
+///
+/// ```
+/// use arraylib as np;
+/// assert_eq!(np::sort_kind(np::arange(3), -1, "stable").to_vec::<i64>(), vec![0, 1, 2]);
+/// ```
+#[track_caller]
+pub fn sort_kind(a: impl AsRef<Array>, axis: impl IntoAxes, kind: &str) -> Array {
+    try_sort_kind(a, axis, kind).or_panic()
+}
+
+/// Fallible form of [`sort_kind`].
+///
+/// ```
+/// let e = arraylib::try_sort_kind(arraylib::arange(3), -1, "foo").unwrap_err();
+/// assert_eq!(e.message, "sort kind must be one of 'quick', 'heap', or 'stable' (got 'foo')");
+/// ```
+pub fn try_sort_kind(a: impl AsRef<Array>, axis: impl IntoAxes, kind: &str) -> Result<Array> {
+    check_kind(kind)?;
+    try_sort_axis(a, axis)
+}
+
+/// `np.argsort(a)`: indices (int64) that sort along the last axis. Stable: equal elements
+/// keep their order, as NumPy's `kind="stable"`.
+///
+/// ```
+/// use arraylib as np;
+/// let a = np::array![2.0, 1.0, 2.0, 0.5];
+/// assert_eq!(np::argsort(&a).to_vec::<i64>(), vec![3, 1, 0, 2]);
+/// ```
+#[track_caller]
+pub fn argsort(a: impl AsRef<Array>) -> Array {
+    argsort_axis(a, -1)
+}
+
+/// `np.argsort(a, axis=...)`.
+///
+/// ```
+/// use arraylib as np;
+/// let a = np::Array::from_vec(vec![3i64, 1, 2, 0], [2, 2]);
+/// assert_eq!(np::argsort_axis(&a, 0).to_vec::<i64>(), vec![1, 1, 0, 0]);
+/// ```
+#[track_caller]
+pub fn argsort_axis(a: impl AsRef<Array>, axis: impl IntoAxes) -> Array {
+    try_argsort_axis(a, axis).or_panic()
+}
+
+/// Fallible form of [`argsort_axis`].
+///
+/// ```
+/// assert!(arraylib::try_argsort_axis(arraylib::zeros([2, 2]), -3).is_err());
+/// ```
+pub fn try_argsort_axis(a: impl AsRef<Array>, axis: impl IntoAxes) -> Result<Array> {
+    let a = a.as_ref();
+    if a.ndim() == 0 {
+        // NumPy's argsort (unlike sort) treats a 0-d array as one element.
+        return Ok(from_data(vec![0i64], vec![1]));
+    }
+    let ax = resolve_axis(a, axis)?;
+    Ok(argsort_impl(a, ax))
+}
+
+/// `np.argsort(a, axis=None)`: indices that sort the flattened array.
+///
+/// ```
+/// use arraylib as np;
+/// let a = np::Array::from_vec(vec![3i64, 1, 2, 0], [2, 2]);
+/// assert_eq!(np::argsort_flat(&a).to_vec::<i64>(), vec![3, 1, 2, 0]);
+/// ```
+pub fn argsort_flat(a: impl AsRef<Array>) -> Array {
+    argsort_impl(&flat(a.as_ref()), 0)
+}
+
+/// `np.argsort(a, axis, kind=...)`; see [`sort_kind`]. The result is always stable.
+///
+/// ```
+/// use arraylib as np;
+/// let a = np::array![1, 0, 1];
+/// assert_eq!(np::argsort_kind(&a, -1, "stable").to_vec::<i64>(), vec![1, 0, 2]);
+/// ```
+#[track_caller]
+pub fn argsort_kind(a: impl AsRef<Array>, axis: impl IntoAxes, kind: &str) -> Array {
+    try_argsort_kind(a, axis, kind).or_panic()
+}
+
+/// Fallible form of [`argsort_kind`].
+///
+/// ```
+/// assert!(arraylib::try_argsort_kind(arraylib::arange(3), -1, "bogo").is_err());
+/// ```
+pub fn try_argsort_kind(a: impl AsRef<Array>, axis: impl IntoAxes, kind: &str) -> Result<Array> {
+    check_kind(kind)?;
+    try_argsort_axis(a, axis)
+}
+
+/// `np.partition(a, kth)` along the last axis: element `kth` (an index or a list of indices,
+/// negative counting from the end) is where a full sort would put it, smaller-or-equal
+/// elements before it and larger-or-equal after. The order within the parts is unspecified.
+///
+/// ```
+/// use arraylib as np;
+/// let a = np::array![5, 1, 4, 2, 3];
+/// let p = np::partition(&a, 2).to_vec::<i64>();
+/// assert_eq!(p[2], 3);
+/// assert!(p[..2].iter().all(|&x| x < 3) && p[3..].iter().all(|&x| x > 3));
+/// ```
+#[track_caller]
+pub fn partition(a: impl AsRef<Array>, kth: impl IntoAxes) -> Array {
+    partition_axis(a, kth, -1)
+}
+
+/// `np.partition(a, kth, axis=...)`.
+///
+/// ```
+/// use arraylib as np;
+/// let a = np::Array::from_vec(vec![3i64, 0, 1, 2], [2, 2]);
+/// assert_eq!(np::partition_axis(&a, 0, 0).to_vec::<i64>(), vec![1, 0, 3, 2]);
+/// ```
+#[track_caller]
+pub fn partition_axis(a: impl AsRef<Array>, kth: impl IntoAxes, axis: impl IntoAxes) -> Array {
+    try_partition_axis(a, kth, axis).or_panic()
+}
+
+/// Fallible form of [`partition_axis`].
+///
+/// ```
+/// let e = arraylib::try_partition_axis(arraylib::arange(3), 5, -1).unwrap_err();
+/// assert_eq!(e.to_string(), "ValueError: kth(=5) out of bounds (3)");
+/// ```
+pub fn try_partition_axis(
+    a: impl AsRef<Array>,
+    kth: impl IntoAxes,
+    axis: impl IntoAxes,
+) -> Result<Array> {
+    let a = a.as_ref();
+    let ax = resolve_axis(a, axis)?;
+    partition_impl(a, &kth.into_axes(), ax, false)
+}
+
+/// `np.argpartition(a, kth)`: indices that partition along the last axis; see [`partition`].
+///
+/// ```
+/// use arraylib as np;
+/// let a = np::array![5, 1, 4, 2, 3];
+/// assert_eq!(np::argpartition(&a, 0).to_vec::<i64>()[0], 1);
+/// ```
+#[track_caller]
+pub fn argpartition(a: impl AsRef<Array>, kth: impl IntoAxes) -> Array {
+    argpartition_axis(a, kth, -1)
+}
+
+/// `np.argpartition(a, kth, axis=...)`.
+///
+/// ```
+/// use arraylib as np;
+/// let a = np::Array::from_vec(vec![3i64, 0, 1, 2], [2, 2]);
+/// assert_eq!(np::argpartition_axis(&a, 1, 0).to_vec::<i64>()[2..], [0, 1]);
+/// ```
+#[track_caller]
+pub fn argpartition_axis(a: impl AsRef<Array>, kth: impl IntoAxes, axis: impl IntoAxes) -> Array {
+    try_argpartition_axis(a, kth, axis).or_panic()
+}
+
+/// Fallible form of [`argpartition_axis`].
+///
+/// ```
+/// let e = arraylib::try_argpartition_axis(arraylib::arange(3), -4, -1).unwrap_err();
+/// assert_eq!(e.to_string(), "ValueError: kth(=-1) out of bounds (3)");
+/// ```
+pub fn try_argpartition_axis(
+    a: impl AsRef<Array>,
+    kth: impl IntoAxes,
+    axis: impl IntoAxes,
+) -> Result<Array> {
+    let a = a.as_ref();
+    if a.ndim() == 0 {
+        return partition_impl(&flat(a), &kth.into_axes(), 0, true);
+    }
+    let ax = resolve_axis(a, axis)?;
+    partition_impl(a, &kth.into_axes(), ax, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Array, arange};
+
+    #[test]
+    fn sorts_along_axes_with_nan_last() {
+        let a = Array::from_vec(vec![3.0, f64::NAN, -1.0, 0.0, 2.0, 1.0], [2, 3]);
+        let s = crate::sort(&a).to_vec::<f64>();
+        assert_eq!(&s[..2], &[-1.0, 3.0]);
+        assert!(s[2].is_nan());
+        assert_eq!(&s[3..], &[0.0, 1.0, 2.0]);
+        let s0 = crate::sort_axis(&a, 0).to_vec::<f64>();
+        assert_eq!(s0[0], 0.0);
+        assert!(s0[4].is_nan());
+        let idx = crate::argsort_axis(&a, 0).to_vec::<i64>();
+        assert_eq!(idx, vec![1, 1, 0, 0, 0, 1]);
+        let t = arange(12).reshape([3, 4]).t();
+        assert_eq!(crate::sort_axis(&t, 0).to_vec::<i64>(), t.to_vec::<i64>());
+    }
+
+    #[test]
+    fn in_place_sort_writes_through_views() {
+        let a = crate::array![5, 4, 3, 2, 1, 0];
+        let v = a.slice(crate::s![..;2]);
+        v.sort();
+        assert_eq!(a.to_vec::<i64>(), vec![1, 4, 3, 2, 5, 0]);
+        let b = arange(3).broadcast_to([2, 3]);
+        assert_eq!(
+            b.try_sort_axis(-1).unwrap_err().to_string(),
+            "ValueError: assignment destination is read-only"
+        );
+    }
+
+    #[test]
+    fn partition_property() {
+        let a = crate::array![9, 3, 7, 1, 8, 2, 6];
+        let p = crate::partition(&a, [1, 5]).to_vec::<i64>();
+        assert_eq!(p[1], 2);
+        assert_eq!(p[5], 8);
+        assert!(p[0] <= 2 && p[2..5].iter().all(|&x| (2..=8).contains(&x)) && p[6] >= 8);
+        let ip = crate::argpartition(&a, -1).to_vec::<i64>();
+        assert_eq!(ip[6], 0);
+    }
+}
