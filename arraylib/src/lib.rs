@@ -27,7 +27,9 @@ mod dispatch;
 pub mod display;
 pub mod dtype;
 pub mod error;
+pub mod interop;
 pub mod interrupt;
+pub mod io;
 pub mod joining;
 pub mod matmul;
 pub mod operand;
@@ -69,6 +71,16 @@ pub use dtype::{
     int8, int16, int32, int64, promote, uint8, uint16, uint32, uint64,
 };
 pub use error::{ArrayError, ErrorKind, Result};
+pub use io::npz::{NpzFile, load_npz, try_load_npz};
+pub use io::text::{
+    GenFromTxt, LoadTxt, SaveTxt, genfromtxt, loadtxt, savetxt, try_genfromtxt, try_loadtxt,
+    try_savetxt,
+};
+pub use io::{
+    Loaded, MmapMode, NpzEntries, load, load_mmap, memmap, open_memmap, read_npy, save, savez,
+    savez_compressed, try_load, try_load_mmap, try_memmap, try_open_memmap, try_save, try_savez,
+    try_savez_compressed, write_npy,
+};
 pub use joining::{
     SplitArg, array_split, column_stack, concatenate, dsplit, dstack, hsplit, hstack, repeat,
     repeat_axis, split, stack, tile, try_array_split, try_column_stack, try_concatenate,
