@@ -239,6 +239,10 @@ pub fn try_load_mmap(path: impl AsRef<Path>, mode: MmapMode) -> Result<Array> {
     if &first[..n] != npy::MAGIC_PREFIX {
         return Err(super::pickle_error());
     }
+    use std::io::Seek;
+    (&file)
+        .seek(std::io::SeekFrom::Start(0))
+        .map_err(|e| super::os_error(e, path))?;
     let mut reader = std::io::BufReader::with_capacity(4096, &file);
     let h: Header = npy::read_header(&mut reader)?;
     let count = h.count()?;

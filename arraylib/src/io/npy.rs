@@ -421,12 +421,18 @@ fn value_repr(v: &Value) -> String {
 /// The header bytes NumPy writes for an array with this dtype, order and shape: version 1.0
 /// unless the header is too long for it, padded so the data starts on a 64-byte boundary.
 pub(crate) fn header_bytes(dtype: DType, fortran_order: bool, shape: &[usize]) -> Vec<u8> {
-    let dict = format!(
+    let mut dict = format!(
         "{{'descr': '{}', 'fortran_order': {}, 'shape': {}, }}",
         descr(dtype),
         if fortran_order { "True" } else { "False" },
         shape_repr(shape)
     );
+    // NumPy leaves room for the growth axis to reach 21 digits, so the header can be
+    // rewritten in place when data is appended.
+    let growth = if fortran_order { shape.last() } else { shape.first() };
+    if let Some(d) = growth {
+        dict.push_str(&" ".repeat(21usize.saturating_sub(d.to_string().len())));
+    }
     let build = |len_size: usize| {
         let hlen = dict.len() + 1;
         let pad = ARRAY_ALIGN - ((MAGIC_PREFIX.len() + 2 + len_size + hlen) % ARRAY_ALIGN);

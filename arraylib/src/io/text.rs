@@ -923,7 +923,9 @@ impl SaveTxt {
         };
         let a2 = a.reshape([nrows, ncols]);
         let complex = a.dtype().is_complex();
-        let nspecs = count_specs(&self.fmt)?;
+        parse_format(&self.fmt)?;
+        // NumPy counts every '%' (a literal "%%" too) to tell one spec from a row format.
+        let nspecs = self.fmt.matches('%').count();
         let row_fmt = if nspecs == 1 {
             let one = if complex {
                 format!(" ({}+{}j)", self.fmt, self.fmt)
@@ -959,7 +961,8 @@ impl SaveTxt {
             } else {
                 row.to_vec()
             };
-            out.push_str(&py_format(&row_fmt, &args)?);
+            let line = py_format(&row_fmt, &args)?;
+            out.push_str(&if complex { line.replace("+-", "-") } else { line });
             out.push_str(&self.newline);
         }
         if !self.footer.is_empty() {
@@ -1105,13 +1108,6 @@ fn parse_format(fmt: &str) -> Result<Vec<Piece>> {
         pieces.push(Piece::Lit(lit));
     }
     Ok(pieces)
-}
-
-fn count_specs(fmt: &str) -> Result<usize> {
-    Ok(parse_format(fmt)?
-        .iter()
-        .filter(|p| matches!(p, Piece::Spec(_)))
-        .count())
 }
 
 /// Python's `fmt % tuple(args)` for the conversions `savetxt` meets.
