@@ -25,9 +25,11 @@ for _var in (
     os.environ[_var] = "1"
 
 import argparse  # noqa: E402
+import atexit  # noqa: E402
 import json  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
+import tempfile  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any, Callable  # noqa: E402
@@ -39,6 +41,20 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def uniform(shape: tuple[int, ...], lo: float, hi: float, seed: int) -> np.ndarray:
     return np.random.default_rng(seed).uniform(lo, hi, size=shape)
+
+
+_TMP: list[tempfile.TemporaryDirectory[str]] = []
+
+
+def npy_file() -> str:
+    """A 100 MB float64 `.npy` file in a temporary directory removed at exit."""
+    if not _TMP:
+        _TMP.append(tempfile.TemporaryDirectory(prefix="arraylib_bench_"))
+        atexit.register(_TMP[0].cleanup)
+    path = os.path.join(_TMP[0].name, "x.npy")
+    if not os.path.exists(path):
+        np.save(path, uniform((12_500_000,), 0, 1, 27))
+    return path
 
 
 def softmax(x: np.ndarray) -> np.ndarray:
@@ -109,6 +125,9 @@ ROWS: dict[str, tuple[Callable[[], Any], Callable[[Any], Any]]] = {
         lambda: (uniform((1000, 1000), 0, 1, 25), uniform((1000, 1000), 0, 1, 26)),
         lambda t: np.concatenate(t, axis=1),
     ),
+    "load npy 100MB": (lambda: npy_file(), np.load),
+    "load npy 100MB mmap": (lambda: npy_file(), lambda p: np.load(p, mmap_mode="r")),
+    "sum npy 100MB mmap": (lambda: npy_file(), lambda p: np.load(p, mmap_mode="r").sum()),
 }
 
 

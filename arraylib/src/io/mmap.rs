@@ -293,7 +293,11 @@ pub fn open_memmap(path: impl AsRef<Path>, dtype: DType, shape: impl IntoShape) 
 /// ```
 /// assert!(arraylib::try_open_memmap("no/such/dir/x.npy", arraylib::float64, 3).is_err());
 /// ```
-pub fn try_open_memmap(path: impl AsRef<Path>, dtype: DType, shape: impl IntoShape) -> Result<Array> {
+pub fn try_open_memmap(
+    path: impl AsRef<Path>,
+    dtype: DType,
+    shape: impl IntoShape,
+) -> Result<Array> {
     let path = path.as_ref();
     let shape = crate::shape_arg::creation_shape(shape.into_dims())?;
     let header = npy::header_bytes(dtype, false, &shape);

@@ -92,23 +92,23 @@ impl Loaded {
         }
     }
 
-    /// The array named `name` in an `.npz` archive (`npz[name]`).
+    /// The archive of an `.npz` file, borrowed (`None` for a `.npy` file). A `.npy` file's
+    /// array is reached through `Deref`, so `loaded.get([0])` is the array's element.
     ///
     /// ```
-    /// # let dir = std::env::temp_dir().join(format!("arraylib_get_{}", std::process::id()));
+    /// # let dir = std::env::temp_dir().join(format!("arraylib_as_npz_{}", std::process::id()));
     /// # std::fs::create_dir_all(&dir).unwrap();
     /// arraylib::savez(dir.join("a.npz"), &[("w", &arraylib::zeros(2))]);
     /// let z = arraylib::load(dir.join("a.npz"));
-    /// assert!(z.get("w").is_ok());
-    /// assert_eq!(z.get("b").unwrap_err().to_string(), "KeyError: 'b is not a file in the archive'");
+    /// assert!(z.as_npz().unwrap().get("w").is_ok());
+    /// let e = z.as_npz().unwrap().get("b").unwrap_err();
+    /// assert_eq!(e.to_string(), "KeyError: 'b is not a file in the archive'");
     /// # std::fs::remove_dir_all(&dir).unwrap();
     /// ```
-    pub fn get(&self, name: &str) -> Result<Array> {
+    pub fn as_npz(&self) -> Option<&NpzFile> {
         match self {
-            Loaded::Npz(z) => z.get(name),
-            Loaded::Array(_) => Err(ArrayError::type_error(
-                "the file holds one array (.npy); index the array, not the file",
-            )),
+            Loaded::Npz(z) => Some(z),
+            Loaded::Array(_) => None,
         }
     }
 }
@@ -276,6 +276,8 @@ pub(crate) fn with_extension(path: &Path, ext: &str) -> std::path::PathBuf {
     }
 }
 
-pub use mmap::{MmapMode, load_mmap, memmap, open_memmap, try_load_mmap, try_memmap, try_open_memmap};
+pub use mmap::{
+    MmapMode, load_mmap, memmap, open_memmap, try_load_mmap, try_memmap, try_open_memmap,
+};
 pub use npy::{read_npy, save, try_save, write_npy};
 pub use npz::{NpzEntries, savez, savez_compressed, try_savez, try_savez_compressed};

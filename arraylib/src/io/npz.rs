@@ -21,7 +21,11 @@ const fn crc_tables() -> [[u32; 256]; 8] {
         let mut c = i as u32;
         let mut k = 0;
         while k < 8 {
-            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            c = if c & 1 != 0 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
             k += 1;
         }
         t[0][i] = c;
@@ -658,7 +662,10 @@ impl NpzFile {
         if m.flags & 1 != 0 {
             return Err(ArrayError::new(
                 ErrorKind::OSError,
-                format!("File {} is encrypted, password required for extraction", m.name),
+                format!(
+                    "File {} is encrypted, password required for extraction",
+                    m.name
+                ),
             ));
         }
         let mut f = &self.file;
@@ -709,11 +716,9 @@ impl NpzFile {
                 let mut comp = vec![0u8; m.csize as usize];
                 f.seek(SeekFrom::Start(data_start)).map_err(io)?;
                 f.read_exact(&mut comp).map_err(io)?;
-                let raw = miniz_oxide::inflate::decompress_to_vec_with_limit(
-                    &comp,
-                    m.usize as usize,
-                )
-                .map_err(|e| bad_zip(&format!("Error -3 while decompressing data: {e}")))?;
+                let raw =
+                    miniz_oxide::inflate::decompress_to_vec_with_limit(&comp, m.usize as usize)
+                        .map_err(|e| bad_zip(&format!("Error -3 while decompressing data: {e}")))?;
                 let mut crc = Crc::new();
                 crc.update(&raw);
                 if crc.value() != m.crc {

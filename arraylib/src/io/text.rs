@@ -125,16 +125,19 @@ fn parse_complex(s: &str) -> Option<Complex128> {
     // The imaginary part starts at the last sign that is not the first character and does not
     // follow an exponent marker.
     let bytes = body.as_bytes();
-    let split = (1..bytes.len()).rev().find(|&i| {
-        (bytes[i] == b'+' || bytes[i] == b'-') && !matches!(bytes[i - 1], b'e' | b'E')
-    });
+    let split = (1..bytes.len())
+        .rev()
+        .find(|&i| (bytes[i] == b'+' || bytes[i] == b'-') && !matches!(bytes[i - 1], b'e' | b'E'));
     let parse_im = |t: &str| match t {
         "" | "+" => Some(1.0),
         "-" => Some(-1.0),
         t => t.parse::<f64>().ok(),
     };
     match split {
-        Some(i) => Some(Complex128::new(body[..i].parse().ok()?, parse_im(&body[i..])?)),
+        Some(i) => Some(Complex128::new(
+            body[..i].parse().ok()?,
+            parse_im(&body[i..])?,
+        )),
         None => Some(Complex128::new(0.0, parse_im(body)?)),
     }
 }
@@ -424,9 +427,14 @@ impl LoadTxt {
             (None, Some(n)) => n,
             (None, None) => 0,
         };
-        let a = dispatch!(self.dtype, T => build_loadtxt::<T>(&rows, width, self.usecols.as_deref())?);
+        let a =
+            dispatch!(self.dtype, T => build_loadtxt::<T>(&rows, width, self.usecols.as_deref())?);
         if rows.is_empty() {
-            return Ok(if self.ndmin == 2 { a.reshape([0, width]) } else { a.reshape([0]) });
+            return Ok(if self.ndmin == 2 {
+                a.reshape([0, width])
+            } else {
+                a.reshape([0])
+            });
         }
         Ok(ensure_ndmin(a, self.ndmin))
     }
@@ -682,12 +690,7 @@ impl GenFromTxt {
         let mut ncols: Option<usize> = None;
         let mut cols: Vec<usize> = Vec::new();
         let mut bad: Vec<String> = Vec::new();
-        for (lineno, line) in lines
-            .iter()
-            .enumerate()
-            .take(end)
-            .skip(self.skip_header)
-        {
+        for (lineno, line) in lines.iter().enumerate().take(end).skip(self.skip_header) {
             if self.max_rows.is_some_and(|m| rows.len() >= m) {
                 break;
             }
@@ -962,7 +965,11 @@ impl SaveTxt {
                 row.to_vec()
             };
             let line = py_format(&row_fmt, &args)?;
-            out.push_str(&if complex { line.replace("+-", "-") } else { line });
+            out.push_str(&if complex {
+                line.replace("+-", "-")
+            } else {
+                line
+            });
             out.push_str(&self.newline);
         }
         if !self.footer.is_empty() {
@@ -1011,8 +1018,16 @@ enum FmtArg {
 /// The elements in row-major order as format arguments (integers stay exact).
 fn text_values(a: &Array) -> Vec<FmtArg> {
     match a.dtype() {
-        DType::Bool => a.to_vec::<bool>().into_iter().map(|b| FmtArg::Int(b as i128)).collect(),
-        DType::UInt64 => a.to_vec::<u64>().into_iter().map(|v| FmtArg::Int(v as i128)).collect(),
+        DType::Bool => a
+            .to_vec::<bool>()
+            .into_iter()
+            .map(|b| FmtArg::Int(b as i128))
+            .collect(),
+        DType::UInt64 => a
+            .to_vec::<u64>()
+            .into_iter()
+            .map(|v| FmtArg::Int(v as i128))
+            .collect(),
         d if d.is_integer() => a
             .astype(DType::Int64)
             .to_vec::<i64>()
@@ -1118,9 +1133,9 @@ fn py_format(fmt: &str, args: &[FmtArg]) -> Result<String> {
         match p {
             Piece::Lit(s) => out.push_str(&s),
             Piece::Spec(s) => {
-                let arg = args
-                    .next()
-                    .ok_or_else(|| ArrayError::type_error("not enough arguments for format string"))?;
+                let arg = args.next().ok_or_else(|| {
+                    ArrayError::type_error("not enough arguments for format string")
+                })?;
                 out.push_str(&format_one(&s, arg)?);
             }
         }
@@ -1222,7 +1237,11 @@ fn format_float(v: f64, conv: char, prec: usize, alt: bool) -> String {
     let upper = conv.is_ascii_uppercase();
     if !v.is_finite() {
         let t = if v.is_nan() { "nan" } else { "inf" };
-        return if upper { t.to_uppercase() } else { t.to_string() };
+        return if upper {
+            t.to_uppercase()
+        } else {
+            t.to_string()
+        };
     }
     let e_form = |p: usize| {
         let s = format!("{v:.p$e}");
@@ -1233,7 +1252,11 @@ fn format_float(v: f64, conv: char, prec: usize, alt: bool) -> String {
             mant.push('.');
         }
         let e = if upper { 'E' } else { 'e' };
-        format!("{mant}{e}{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+        format!(
+            "{mant}{e}{}{:02}",
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        )
     };
     match conv.to_ascii_lowercase() {
         'e' => e_form(prec),

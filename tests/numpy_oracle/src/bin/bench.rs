@@ -260,4 +260,23 @@ fn main() {
         },
         |(a, b)| np::concatenate(&[a, b], 1),
     );
+
+    // File rows: a 100 MB float64 `.npy` in a temporary directory, removed at the end.
+    let dir = std::env::temp_dir().join(format!("arraylib_bench_{}", std::process::id()));
+    let npy_file = || {
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("x.npy");
+        if !path.exists() {
+            np::save(&path, uniform(&[12_500_000], 0.0, 1.0, 27));
+        }
+        path
+    };
+    bench.row("load npy 100MB", npy_file, |p| np::load(p));
+    bench.row("load npy 100MB mmap", npy_file, |p| {
+        np::load_mmap(p, np::MmapMode::ReadOnly)
+    });
+    bench.row("sum npy 100MB mmap", npy_file, |p| {
+        np::load_mmap(p, np::MmapMode::ReadOnly).sum()
+    });
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -93,7 +93,11 @@ fn run(args: &[String]) -> np::Result<String> {
             np::Loaded::Npz(z) => {
                 let mut parts = Vec::new();
                 for name in z.files() {
-                    parts.push(format!("[{},{}]", json_str(name), array_json(&z.get(name)?)));
+                    parts.push(format!(
+                        "[{},{}]",
+                        json_str(name),
+                        array_json(&z.get(name)?)
+                    ));
                 }
                 Ok(format!("{{\"npz\":[{}]}}", parts.join(",")))
             }
