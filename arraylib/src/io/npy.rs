@@ -480,7 +480,7 @@ fn as_bytes(a: &Array) -> &[u8] {
     dispatch!(a.dtype(), T => {
         let s = a.as_slice::<T>().expect("C-contiguous");
         // SAFETY: every element type is plain data with no padding (bool is one byte 0/1).
-        unsafe { std::slice::from_raw_parts(s.as_ptr() as *const u8, std::mem::size_of_val(s)) }
+        unsafe { std::slice::from_raw_parts(s.as_ptr().cast::<u8>(), std::mem::size_of_val(s)) }
     })
 }
 

@@ -144,7 +144,7 @@ fn parse_complex(s: &str) -> Option<Complex128> {
 
 /// Splits a line into fields: on a one-character delimiter (fields trimmed), or on runs of
 /// whitespace when there is none.
-fn split<'a>(line: &'a str, delimiter: Option<char>) -> Vec<&'a str> {
+fn split(line: &str, delimiter: Option<char>) -> Vec<&str> {
     match delimiter {
         None => line.split_whitespace().collect(),
         Some(d) => line.split(d).map(str::trim).collect(),
@@ -704,15 +704,16 @@ impl GenFromTxt {
                     ncols = Some(fields.len());
                     cols = resolve_cols(&self.usecols, fields.len(), rows.len() + 1)?;
                 }
-                Some(n) if n != fields.len() => {
-                    if self.usecols.is_none() || cols.iter().any(|&c| c >= fields.len()) {
-                        bad.push(format!(
-                            "    Line #{} (got {} columns instead of {n})",
-                            lineno + 1,
-                            fields.len()
-                        ));
-                        continue;
-                    }
+                Some(n)
+                    if n != fields.len()
+                        && (self.usecols.is_none() || cols.iter().any(|&c| c >= fields.len())) =>
+                {
+                    bad.push(format!(
+                        "    Line #{} (got {} columns instead of {n})",
+                        lineno + 1,
+                        fields.len()
+                    ));
+                    continue;
                 }
                 _ => {}
             }
@@ -1338,7 +1339,7 @@ mod tests {
         assert_eq!(f("%.3e", 12345.678), "1.235e+04");
         assert_eq!(f("%E", 1e-300), "1.000000E-300");
         assert_eq!(f("%.2f", 2.675), "2.67");
-        assert_eq!(f("%8.3f", -3.14159), "  -3.142");
+        assert_eq!(f("%8.3f", -3.25), "  -3.250");
         assert_eq!(f("%-8.1f|", 2.0), "2.0     |");
         assert_eq!(f("%08.2f", -1.5), "-0001.50");
         assert_eq!(f("%+.1f", 1.0), "+1.0");
