@@ -25,9 +25,11 @@ for _var in (
     os.environ[_var] = "1"
 
 import argparse  # noqa: E402
+import atexit  # noqa: E402
 import json  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
+import tempfile  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any, Callable  # noqa: E402
@@ -44,6 +46,18 @@ def uniform(shape: tuple[int, ...], lo: float, hi: float, seed: int) -> np.ndarr
 def sym500(seed: int) -> np.ndarray:
     a = uniform((500, 500), -1, 1, seed)
     return a + a.T
+_TMP: list[tempfile.TemporaryDirectory[str]] = []
+
+
+def npy_file() -> str:
+    """A 100 MB float64 `.npy` file in a temporary directory removed at exit."""
+    if not _TMP:
+        _TMP.append(tempfile.TemporaryDirectory(prefix="arraylib_bench_"))
+        atexit.register(_TMP[0].cleanup)
+    path = os.path.join(_TMP[0].name, "x.npy")
+    if not os.path.exists(path):
+        np.save(path, uniform((12_500_000,), 0, 1, 27))
+    return path
 
 
 def softmax(x: np.ndarray) -> np.ndarray:
@@ -131,6 +145,7 @@ ROWS: dict[str, tuple[Callable[[], Any], Callable[[Any], Any]]] = {
     "matmul 500x500 f64": (
         lambda: (uniform((500, 500), 0, 1, 39), uniform((500, 500), 0, 1, 40)),
         lambda t: t[0] @ t[1],
+    ),
     "sort 1e6": (lambda: uniform((1_000_000,), 0, 1, 27), np.sort),
     "argsort 1e6": (lambda: uniform((1_000_000,), 0, 1, 28), np.argsort),
     "einsum ij,jk->ik 300": (
@@ -141,6 +156,9 @@ ROWS: dict[str, tuple[Callable[[], Any], Callable[[Any], Any]]] = {
         lambda: (uniform((32, 64, 64), 0, 1, 31), uniform((32, 64, 64), 0, 1, 32)),
         lambda t: np.einsum("bij,bjk->bik", *t, optimize=True),
     ),
+    "load npy 100MB": (lambda: npy_file(), np.load),
+    "load npy 100MB mmap": (lambda: npy_file(), lambda p: np.load(p, mmap_mode="r")),
+    "sum npy 100MB mmap": (lambda: npy_file(), lambda p: np.load(p, mmap_mode="r").sum()),
 }
 
 

@@ -91,13 +91,14 @@ impl Array {
     /// Wraps a freshly allocated row-major buffer.
     pub(crate) fn from_storage_c(storage: Storage, shape: Vec<usize>) -> Array {
         let strides = c_strides(&shape);
+        let writeable = storage.writeable();
         Array {
             storage,
             offset: 0,
             shape,
             strides,
             is_view: false,
-            writeable: true,
+            writeable,
         }
     }
 

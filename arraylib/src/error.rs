@@ -31,6 +31,14 @@ pub enum ErrorKind {
     OSError,
     /// `KeyboardInterrupt`: the user interrupted a long operation.
     KeyboardInterrupt,
+    /// `FileNotFoundError`: a file to read does not exist.
+    FileNotFoundError,
+    /// `EOFError`: a file ended before any data (`np.load` of an empty file).
+    EOFError,
+    /// `KeyError`: a name that is not in a mapping (an `.npz` archive).
+    KeyError,
+    /// `zipfile.BadZipFile`: an `.npz` archive that is not a valid zip file.
+    BadZipFile,
 }
 
 impl ErrorKind {
@@ -52,6 +60,10 @@ impl ErrorKind {
             ErrorKind::MemoryError => "MemoryError",
             ErrorKind::OSError => "OSError",
             ErrorKind::KeyboardInterrupt => "KeyboardInterrupt",
+            ErrorKind::FileNotFoundError => "FileNotFoundError",
+            ErrorKind::EOFError => "EOFError",
+            ErrorKind::KeyError => "KeyError",
+            ErrorKind::BadZipFile => "BadZipFile",
         }
     }
 }

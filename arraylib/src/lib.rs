@@ -30,7 +30,9 @@ pub mod dtype;
 pub mod einsum;
 pub mod error;
 pub mod histogram;
+pub mod interop;
 pub mod interrupt;
+pub mod io;
 pub mod joining;
 pub mod linalg;
 pub mod matmul;
@@ -85,6 +87,16 @@ pub use error::{ArrayError, ErrorKind, Result};
 pub use histogram::{
     Bins, histogram, histogram_bin_edges, histogram_with, try_histogram_bin_edges,
     try_histogram_with,
+};
+pub use io::npz::{NpzFile, load_npz, try_load_npz};
+pub use io::text::{
+    GenFromTxt, LoadTxt, SaveTxt, genfromtxt, loadtxt, savetxt, try_genfromtxt, try_loadtxt,
+    try_savetxt,
+};
+pub use io::{
+    Loaded, MmapMode, NpzEntries, load, load_mmap, memmap, open_memmap, read_npy, save, savez,
+    savez_compressed, try_load, try_load_mmap, try_memmap, try_open_memmap, try_save, try_savez,
+    try_savez_compressed, write_npy,
 };
 pub use joining::{
     SplitArg, array_split, column_stack, concatenate, dsplit, dstack, hsplit, hstack, repeat,

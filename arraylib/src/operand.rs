@@ -450,6 +450,7 @@ fn reusable<T: Elem>(a: &Array, shape: &[usize]) -> bool {
         && a.offset == 0
         && a.shape == shape
         && crate::array::is_c_contiguous(&a.shape, &a.strides)
+        && !a.storage.is_external()
         && T::from_storage(&a.storage).is_some_and(|b| std::sync::Arc::strong_count(b) == 1)
 }
 

@@ -274,6 +274,7 @@ fn main() {
         "rng.normal 1e6",
         || std::cell::RefCell::new(np::random::default_rng(42)),
         |g| g.borrow_mut().normal(0.0, 1.0, 1_000_000),
+    );
     // np.linalg at 500x500 (faer, single-threaded) and a large Frobenius norm.
     let sym = |seed| {
         let a = uniform(&[500, 500], -1.0, 1.0, seed);
@@ -325,6 +326,8 @@ fn main() {
             )
         },
         |(a, b)| np::matmul(a, b),
+    );
+    bench.row(
         "sort 1e6",
         || uniform(&[1_000_000], 0.0, 1.0, 27),
         |x| np::sort(x),
@@ -354,4 +357,23 @@ fn main() {
         },
         |(a, b)| np::einsum("bij,bjk->bik", &[a, b]),
     );
+
+    // File rows: a 100 MB float64 `.npy` in a temporary directory, removed at the end.
+    let dir = std::env::temp_dir().join(format!("arraylib_bench_{}", std::process::id()));
+    let npy_file = || {
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("x.npy");
+        if !path.exists() {
+            np::save(&path, uniform(&[12_500_000], 0.0, 1.0, 27));
+        }
+        path
+    };
+    bench.row("load npy 100MB", npy_file, |p| np::load(p));
+    bench.row("load npy 100MB mmap", npy_file, |p| {
+        np::load_mmap(p, np::MmapMode::ReadOnly)
+    });
+    bench.row("sum npy 100MB mmap", npy_file, |p| {
+        np::load_mmap(p, np::MmapMode::ReadOnly).sum()
+    });
+    let _ = std::fs::remove_dir_all(&dir);
 }
