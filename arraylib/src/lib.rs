@@ -27,9 +27,11 @@ mod dispatch;
 pub mod display;
 pub mod dtype;
 pub mod error;
+pub mod fancy_indexing;
 pub mod interrupt;
 pub mod joining;
 pub mod matmul;
+pub mod nonzero;
 pub mod operand;
 pub mod print;
 pub mod print_float;
@@ -41,6 +43,7 @@ pub mod shape_arg;
 pub mod slicing;
 pub mod statistics;
 pub mod storage;
+pub mod take_put;
 pub mod ufuncs;
 
 pub use arithmetic::{
@@ -69,6 +72,7 @@ pub use dtype::{
     int8, int16, int32, int64, promote, uint8, uint16, uint32, uint64,
 };
 pub use error::{ArrayError, ErrorKind, Result};
+pub use fancy_indexing::{IntoIndex, IntoIndexArray};
 pub use joining::{
     SplitArg, array_split, column_stack, concatenate, dsplit, dstack, hsplit, hstack, repeat,
     repeat_axis, split, stack, tile, try_array_split, try_column_stack, try_concatenate,
@@ -76,6 +80,7 @@ pub use joining::{
     vsplit, vstack,
 };
 pub use matmul::{dot, inner, matmul, outer, try_dot, try_inner, try_matmul, vdot};
+pub use nonzero::{argwhere, flatnonzero, nonzero, try_nonzero};
 pub use operand::{IntoOperand, Operand, WeakNumber};
 pub use print::{array_repr, array_str, array2string, array2string_with};
 pub use print_float::{FloatFormat, Trim, format_float_positional, format_float_scientific};
@@ -104,6 +109,11 @@ pub use statistics::{
     median, median_axis, nanmedian, nanmedian_axis, percentile, percentile_axis, quantile,
     quantile_axis, try_median_axis, try_percentile, try_percentile_axis, try_quantile,
     try_quantile_axis,
+};
+pub use take_put::{
+    compress, compress_axis, extract, put, put_along_axis, take, take_along_axis, take_axis,
+    try_compress, try_compress_axis, try_extract, try_put, try_put_along_axis, try_take,
+    try_take_along_axis, try_take_axis,
 };
 pub use ufuncs::{
     abs, absolute, arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh, around, cbrt, ceil,
