@@ -302,9 +302,7 @@ pub(crate) fn make_plan(a: &Array, index: &[SliceElem]) -> Result<Plan> {
                 v += 1;
             }
             SliceElem::Array(m) if m.dtype() == DType::Bool => {
-                for _ in 0..m.ndim() {
-                    basic.push(FULL);
-                }
+                basic.extend(std::iter::repeat_n(FULL, m.ndim()));
                 pending.push((v, orig, Pending::Mask(m)));
                 v += m.ndim();
                 orig += m.ndim();
@@ -544,7 +542,7 @@ pub(crate) fn new_filled(dtype: DType, shape: Vec<usize>, fill: &mut dyn FnMut(*
     let n: usize = shape.iter().product();
     crate::dispatch!(dtype, T => {
         let mut v: Vec<T> = Vec::with_capacity(n + 1);
-        fill(v.as_mut_ptr() as *mut u8);
+        fill(v.as_mut_ptr().cast::<u8>());
         // SAFETY: `fill` initialised the first `n` elements with values of this dtype.
         unsafe { v.set_len(n) };
         Array::from_vec(v, shape)
@@ -622,7 +620,7 @@ unsafe fn compact<E: Copy>(src: *const E, mask: &[bool], dst: *mut E) {
 pub(crate) fn count_true(mask: &[bool]) -> usize {
     // Summing bytes in chunks lets the loop vectorise without overflowing a byte counter.
     mask.chunks(255)
-        .map(|c| c.iter().map(|&b| b as u8).fold(0u8, |s, x| s + x) as usize)
+        .map(|c| c.iter().map(|&b| b as u8).sum::<u8>() as usize)
         .sum()
 }
 
@@ -693,7 +691,7 @@ fn prepare_value(
 
 fn scatter(plan: &Plan, value: Operand) -> Result<()> {
     let dst = &plan.view;
-    let count = plan.full_mask.then(|| plan.offs.len());
+    let count = plan.full_mask.then_some(plan.offs.len());
     let src = prepare_value(dst.dtype(), &plan.out_shape, value, count, dst)?;
     let inner = plan.inner_size();
     let inner_offs = plan.inner_offsets();
@@ -832,5 +830,71 @@ impl Array {
             }
         }
         set_expr(self, &index, value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{self as np, Array, DType, NewAxis, s};
+
+    #[test]
+    fn basic_stays_view_advanced_copies() {
+        let a = np::arange(12).reshape([3, 4]);
+        assert!(a.index(s![1.., ..;2]).shares_memory(&a));
+        let c = a.index(s![[0, 2], ..]);
+        assert!(!c.shares_memory(&a));
+        assert_eq!(c.to_vec::<i64>(), vec![0, 1, 2, 3, 8, 9, 10, 11]);
+    }
+
+    #[test]
+    fn axis_placement() {
+        let b = np::arange(120).reshape([2, 3, 4, 5]);
+        assert_eq!(b.index(s![.., 0, .., [1, 2]]).shape(), &[2, 2, 4]);
+        assert_eq!(b.index(s![.., [0], [1, 2]]).shape(), &[2, 2, 5]);
+        assert_eq!(b.index(s![[0, 1], NewAxis, [0, 1]]).shape(), &[2, 1, 4, 5]);
+        let m = b.index(s![1.., np::array![[0], [2]], [1, 3], ..;2]);
+        assert_eq!(m.shape(), &[1, 2, 2, 3]);
+        assert_eq!(m.get([0, 1, 1, 2]).to_i64(), b.get([1, 2, 3, 4]).to_i64());
+    }
+
+    #[test]
+    fn masks_and_writes() {
+        let a = Array::from(vec![0.2, 0.7, 0.9, 0.1]);
+        let m = a.gt(0.5);
+        assert_eq!(a.index(s![&m]).to_vec::<f64>(), vec![0.7, 0.9]);
+        a.set(s![&m], np::array![1.0, 2.0]);
+        assert_eq!(a.to_vec::<f64>(), vec![0.2, 1.0, 2.0, 0.1]);
+        let t = np::arange(6).reshape([2, 3]).t();
+        assert_eq!(t.index(s![t.gt(2)]).to_vec::<i64>(), vec![3, 4, 5]);
+        let c = np::zeros_dtype(3, DType::Complex128);
+        c.set(s![[true, false, true]], 2.0);
+        assert_eq!(
+            c.astype(DType::Float64).to_vec::<f64>(),
+            vec![2.0, 0.0, 2.0]
+        );
+    }
+
+    #[test]
+    fn error_messages() {
+        let a = np::arange(3);
+        let e = a.try_index(s![[true, false, true, true]]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "IndexError: boolean index did not match indexed array along axis 0; size of axis \
+             is 3 but size of corresponding boolean axis is 4"
+        );
+        let e = np::zeros([3, 3])
+            .try_index(s![[0, 1], [0, 1, 2]])
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "IndexError: shape mismatch: indexing arrays could not be broadcast together with \
+             shapes (2,) (3,) "
+        );
+        let e = a.try_index(s![np::array![1.0]]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "IndexError: arrays used as indices must be of integer (or boolean) type"
+        );
     }
 }

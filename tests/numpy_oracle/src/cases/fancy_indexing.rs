@@ -817,7 +817,7 @@ fn functions() {
     case!(
         "nonzero_float",
         "np.nonzero(np.array([0.0, 1.5, 0.0, -2.0, np.nan]))",
-        { np::nonzero(np::array![0.0, 1.5, 0.0, -2.0, f64::NAN]) }
+        np::nonzero(np::array![0.0, 1.5, 0.0, -2.0, f64::NAN])
     );
     case!("nonzero_3d", "np.nonzero(a234 % 7 == 0)", {
         np::nonzero(np::equal(np::remainder(a234(), 7), 0))
