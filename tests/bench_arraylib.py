@@ -72,6 +72,14 @@ def pairwise(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.sqrt(np.maximum(d2, 0.0))
 
 
+def mask_assign(a: np.ndarray) -> None:
+    a[a > 0.5] = 0.0
+
+
+def one_hot_assign(t: tuple[np.ndarray, np.ndarray]) -> None:
+    t[0][np.arange(len(t[1])), t[1]] = 1.0
+
+
 # name -> (setup, operation); the names match the rows of the Rust `bench` binary.
 ROWS: dict[str, tuple[Callable[[], Any], Callable[[Any], Any]]] = {
     "a*b+c 1e6": (
@@ -159,6 +167,16 @@ ROWS: dict[str, tuple[Callable[[], Any], Callable[[Any], Any]]] = {
     "load npy 100MB": (lambda: npy_file(), np.load),
     "load npy 100MB mmap": (lambda: npy_file(), lambda p: np.load(p, mmap_mode="r")),
     "sum npy 100MB mmap": (lambda: npy_file(), lambda p: np.load(p, mmap_mode="r").sum()),
+    "take 200000 random rows of (1000000,10)": (
+        lambda: (uniform((1_000_000, 10), 0, 1, 27), uniform((200_000,), 0, 1e6, 28).astype(np.int64)),
+        lambda t: t[0][t[1]],
+    ),
+    "boolean mask on 1e6": (lambda: uniform((1_000_000,), 0, 1, 29), lambda a: a[a > 0.5]),
+    "mask assign scalar 1e6": (lambda: uniform((1_000_000,), 0, 1, 30), mask_assign),
+    "one-hot assign (100000,10)": (
+        lambda: (np.zeros((100_000, 10)), uniform((100_000,), 0, 10, 31).astype(np.int64)),
+        one_hot_assign,
+    ),
 }
 
 

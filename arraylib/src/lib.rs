@@ -31,11 +31,13 @@ pub mod einsum;
 pub mod error;
 pub mod histogram;
 pub mod interop;
+pub mod fancy_indexing;
 pub mod interrupt;
 pub mod io;
 pub mod joining;
 pub mod linalg;
 pub mod matmul;
+pub mod nonzero;
 pub mod operand;
 pub mod plot;
 pub mod print;
@@ -52,6 +54,7 @@ pub mod slicing;
 pub mod sorting;
 pub mod statistics;
 pub mod storage;
+pub mod take_put;
 pub mod ufuncs;
 pub mod unique;
 pub mod whos;
@@ -98,6 +101,7 @@ pub use io::{
     savez_compressed, try_load, try_load_mmap, try_memmap, try_open_memmap, try_save, try_savez,
     try_savez_compressed, write_npy,
 };
+pub use fancy_indexing::{IntoIndex, IntoIndexArray};
 pub use joining::{
     SplitArg, array_split, column_stack, concatenate, dsplit, dstack, hsplit, hstack, repeat,
     repeat_axis, split, stack, tile, try_array_split, try_column_stack, try_concatenate,
@@ -106,6 +110,7 @@ pub use joining::{
 };
 pub use linalg::{trace, trace_offset, try_trace};
 pub use matmul::{dot, inner, matmul, outer, try_dot, try_inner, try_matmul, vdot};
+pub use nonzero::{argwhere, flatnonzero, nonzero, try_nonzero};
 pub use operand::{IntoOperand, Operand, WeakNumber};
 pub use print::{array_repr, array_str, array2string, array2string_with};
 pub use print_float::{FloatFormat, Trim, format_float_positional, format_float_scientific};
@@ -141,6 +146,11 @@ pub use statistics::{
     median, median_axis, nanmedian, nanmedian_axis, percentile, percentile_axis, quantile,
     quantile_axis, try_median_axis, try_percentile, try_percentile_axis, try_quantile,
     try_quantile_axis,
+};
+pub use take_put::{
+    compress, compress_axis, extract, put, put_along_axis, take, take_along_axis, take_axis,
+    try_compress, try_compress_axis, try_extract, try_put, try_put_along_axis, try_take,
+    try_take_along_axis, try_take_axis,
 };
 pub use ufuncs::{
     abs, absolute, arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh, around, cbrt, ceil,

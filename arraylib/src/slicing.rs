@@ -1,5 +1,6 @@
 //! Basic indexing: slices, integer indices, `newaxis` and ellipsis, all returning views, plus
-//! reading and writing single elements.
+//! reading and writing single elements. Integer-array and boolean-array entries of an index
+//! expression (advanced indexing, which copies) are handled in [`crate::fancy_indexing`].
 
 use crate::array::Array;
 use crate::casting::CastTo;
@@ -9,7 +10,7 @@ use crate::scalar::{Scalar, scalar_value};
 use std::ops::{Range, RangeFrom, RangeFull, RangeInclusive, RangeTo, RangeToInclusive};
 
 /// One entry of an index expression, as built by [`s!`](crate::s).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum SliceElem {
     /// An integer index; drops the axis (negative counts from the end).
     Index(isize),
@@ -26,6 +27,9 @@ pub enum SliceElem {
     NewAxis,
     /// `...`: as many full slices as needed.
     Ellipsis,
+    /// An integer or boolean index array (NumPy's advanced indexing): `arr[[0, 2]]`,
+    /// `arr[arr > 5]`. Selecting through one gives a copy, not a view.
+    Array(Array),
 }
 
 /// `np.newaxis` in an index expression: `s![.., NewAxis]`.
@@ -114,7 +118,8 @@ impl IntoSliceElem for SliceElem {
 
 /// Builds an index expression, NumPy's `arr[...]` in Rust syntax:
 /// `1..3` is `1:3`, `..;2` is `::2`, `..;-1` is `::-1`, `2` is an integer index,
-/// `NewAxis` is `np.newaxis`, `Ellipsis` is `...`.
+/// `NewAxis` is `np.newaxis`, `Ellipsis` is `...`. An integer list (`[0, 2]`, a `Vec<i64>`,
+/// a `&[usize]`), a bool list or an `Array` (`&idx`, `a.gt(5)`) is an advanced index.
 ///
 /// ```
 /// use arraylib::{s, NewAxis};
@@ -122,6 +127,7 @@ impl IntoSliceElem for SliceElem {
 /// assert_eq!(a.slice(s![1.., ..2]).shape(), &[2, 2]);
 /// assert_eq!(a.slice(s![.., 2]).to_vec::<i64>(), vec![2, 6, 10]);
 /// assert_eq!(a.slice(s![..;-1, NewAxis, 0]).shape(), &[3, 1]);
+/// assert_eq!(a.index(s![[0, 2], -1]).to_vec::<i64>(), vec![3, 11]);
 /// ```
 #[macro_export]
 macro_rules! s {
@@ -182,7 +188,10 @@ pub(crate) fn resolve_index(i: isize, axis: usize, n: usize) -> Result<usize> {
 }
 
 impl Array {
-    /// A view selected by a basic index expression (`arr[1:, ::2]` is `arr.slice(s![1.., ..;2])`).
+    /// NumPy's `arr[...]`: a view selected by a basic index expression (`arr[1:, ::2]` is
+    /// `arr.slice(s![1.., ..;2])`). An expression with an integer-array or boolean-array entry
+    /// (`arr[[0, 2], :]` is `arr.slice(s![[0, 2], ..])`) gives a copy instead, as in NumPy; see
+    /// [`Array::index`], which is the same operation under NumPy's name.
     ///
     /// Panics with NumPy's `IndexError` for out-of-range indices or too many indices.
     ///
@@ -205,7 +214,11 @@ impl Array {
     /// assert!(arraylib::arange(3).try_slice(s![5]).is_err());
     /// ```
     pub fn try_slice(&self, index: impl AsRef<[SliceElem]>) -> Result<Array> {
-        let index = index.as_ref();
+        crate::fancy_indexing::index_expr(self, index.as_ref())
+    }
+
+    /// The view selected by an index expression without index arrays.
+    pub(crate) fn basic_view(&self, index: &[SliceElem]) -> Result<Array> {
         let consumed = index
             .iter()
             .filter(|e| matches!(e, SliceElem::Index(_) | SliceElem::Slice { .. }))
@@ -240,6 +253,9 @@ impl Array {
             };
         for elem in index {
             match *elem {
+                SliceElem::Array(_) => {
+                    unreachable!("index arrays are resolved before taking the basic view")
+                }
                 SliceElem::Index(i) => {
                     let i = resolve_index(i, axis, self.shape[axis])?;
                     offset += i as isize * self.strides[axis];
@@ -320,31 +336,13 @@ impl Array {
         }))
     }
 
-    /// Writes one element (`arr[1, 2] = v`), converting `v` to the array's dtype as NumPy
-    /// does (a float written into an int array is truncated).
-    ///
-    /// ```
-    /// let a = arraylib::zeros([2, 2]);
-    /// a.set([0, 1], 7);
-    /// assert_eq!(a.get([0, 1]).to_f64(), 7.0);
-    /// ```
-    #[track_caller]
-    pub fn set(&self, index: impl crate::IntoShape, value: impl Into<Scalar>) {
-        self.try_set(index, value).or_panic()
-    }
-
-    /// Fallible form of [`Array::set`].
-    ///
-    /// ```
-    /// assert!(arraylib::zeros(2).try_set([2], 1.0).is_err());
-    /// ```
-    pub fn try_set(&self, index: impl crate::IntoShape, value: impl Into<Scalar>) -> Result<()> {
+    /// Writes one element at a full integer index, with NumPy's checks on the value.
+    pub(crate) fn set_element(&self, index: &[isize], value: Scalar) -> Result<()> {
         if !self.writeable {
             return Err(ArrayError::value("assignment destination is read-only"));
         }
-        let off = self.element_offset(&index.into_dims())?;
-        let value: Scalar = value.into();
-        check_python_int(value, self.dtype())?;
+        let off = self.element_offset(index)?;
+        crate::assign::check_scalar_for(value, self.dtype())?;
         dispatch!(self.dtype(), T => {
             let v: T = scalar_value!(value, x => CastTo::<T>::cast(x));
             let buf = <T as crate::Element>::from_storage(&self.storage).expect("dtype");

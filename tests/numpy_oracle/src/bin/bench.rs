@@ -376,4 +376,34 @@ fn main() {
         np::load_mmap(p, np::MmapMode::ReadOnly).sum()
     });
     let _ = std::fs::remove_dir_all(&dir);
+    bench.row(
+        "take 200000 random rows of (1000000,10)",
+        || {
+            (
+                uniform(&[1_000_000, 10], 0.0, 1.0, 27),
+                uniform(&[200_000], 0.0, 1e6, 28).astype(DType::Int64),
+            )
+        },
+        |(a, idx)| a.index(s![idx]),
+    );
+    bench.row(
+        "boolean mask on 1e6",
+        || uniform(&[1_000_000], 0.0, 1.0, 29),
+        |a| a.index(s![a.gt(0.5)]),
+    );
+    bench.row(
+        "mask assign scalar 1e6",
+        || uniform(&[1_000_000], 0.0, 1.0, 30),
+        |a| a.set(s![a.gt(0.5)], 0.0),
+    );
+    bench.row(
+        "one-hot assign (100000,10)",
+        || {
+            (
+                np::zeros([100_000, 10]),
+                uniform(&[100_000], 0.0, 10.0, 31).astype(DType::Int64),
+            )
+        },
+        |(out, labels)| out.set(s![np::arange(100_000), labels], 1.0),
+    );
 }
