@@ -4,7 +4,7 @@ use super::completion::{self as offsets, Candidate};
 use super::diagnostics::{self, Diag, Mark};
 use super::interrupt::{EvcxrInterrupter, InterruptState};
 use super::session_dir::{self, SessionDir};
-use super::stdout_lines::StdoutLines;
+use super::stdout_lines::{merge_text, StdoutLines};
 use super::worker::{self, Job, Ready, Session};
 use crate::engine::rustc::completion::{self as index_completion, ApiIndex, SessionNames};
 use crate::engine::rustc::output::OutEvent;
@@ -46,7 +46,12 @@ impl EvcxrEngine {
         let interrupt = Arc::new(InterruptState::default());
         let version = Arc::new(Mutex::new(String::new()));
         let workspace = crate::engine::rustc::toolchain::workspace_dir();
-        let (jobs, ready_rx) = worker::spawn(workspace, interrupt.clone(), version.clone());
+        let (jobs, ready_rx) = worker::spawn(
+            dir.path.clone(),
+            workspace,
+            interrupt.clone(),
+            version.clone(),
+        );
         EvcxrEngine {
             _dir: dir,
             jobs,
@@ -184,8 +189,22 @@ impl EvcxrEngine {
         };
         let result = loop {
             crossbeam_channel::select! {
-                recv(ready.stdout) -> line => if let Ok(line) = line { emit(lines.line(&line)) },
-                recv(ready.stderr) -> line => if let Ok(line) = line { stderr_line(line) },
+                recv(ready.stdout) -> line => if let Ok(line) = line {
+                    // Lines that are already waiting go out as one stream message.
+                    let mut events = lines.line(&line);
+                    for more in ready.stdout.try_iter().take(10_000) {
+                        events.extend(lines.line(&more));
+                    }
+                    emit(merge_text(events));
+                },
+                recv(ready.stderr) -> line => if let Ok(line) = line {
+                    let mut text = line;
+                    for more in ready.stderr.try_iter().take(10_000) {
+                        text.push('\n');
+                        text.push_str(&more);
+                    }
+                    stderr_line(text);
+                },
                 recv(rx) -> result => break result,
             }
         };

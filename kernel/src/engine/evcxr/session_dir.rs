@@ -86,6 +86,51 @@ pub fn acquire(base: &Path) -> SessionDir {
     }
 }
 
+/// Gives a slot that has never built anything a copy of another slot's build (its cargo
+/// target dir and lock file), so a second kernel running at the same time does not compile
+/// `arraylib` from scratch. cargo rebuilds whatever the copy got wrong. Returns whether a
+/// copy was made.
+pub fn seed(slot: &Path) -> bool {
+    let is_slot = |p: &Path| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("slot-") && !n.ends_with(".lock"))
+    };
+    let Some(base) = slot.parent() else {
+        return false;
+    };
+    if !is_slot(slot) || slot.join("target").exists() {
+        return false;
+    }
+    let Ok(entries) = std::fs::read_dir(base) else {
+        return false;
+    };
+    let mut donors: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p != slot && is_slot(p) && p.join("target").is_dir())
+        .collect();
+    donors.sort();
+    let Some(donor) = donors.first() else {
+        return false;
+    };
+    // Into a temporary name first: a half-done copy must not look like a build.
+    let partial = slot.join("target.partial");
+    let _ = std::fs::remove_dir_all(&partial);
+    let copied = std::process::Command::new("cp")
+        .arg("-a")
+        .arg(donor.join("target"))
+        .arg(&partial)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !copied || std::fs::rename(&partial, slot.join("target")).is_err() {
+        let _ = std::fs::remove_dir_all(&partial);
+        return false;
+    }
+    let _ = std::fs::copy(donor.join("Cargo.lock"), slot.join("Cargo.lock"));
+    true
+}
+
 impl Drop for SessionDir {
     fn drop(&mut self) {
         if self.throwaway {
@@ -112,6 +157,29 @@ mod tests {
         assert_eq!(c.path, base.join("slot-0"));
         assert!(!c.throwaway);
         drop((b, c));
+        let _ = std::fs::remove_dir_all(&base);
+    }
+
+    #[test]
+    fn an_empty_slot_is_seeded_from_a_built_one() {
+        let base = std::env::temp_dir().join(format!("evcxr-seed-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        std::fs::create_dir_all(base.join("slot-0/target/debug")).unwrap();
+        std::fs::write(base.join("slot-0/target/debug/libx.rlib"), b"x").unwrap();
+        std::fs::write(base.join("slot-0/Cargo.lock"), b"lock").unwrap();
+        std::fs::create_dir_all(base.join("slot-1")).unwrap();
+        assert!(seed(&base.join("slot-1")));
+        assert_eq!(
+            std::fs::read(base.join("slot-1/target/debug/libx.rlib")).unwrap(),
+            b"x"
+        );
+        assert_eq!(
+            std::fs::read(base.join("slot-1/Cargo.lock")).unwrap(),
+            b"lock"
+        );
+        // A slot that has built before keeps its own build.
+        assert!(!seed(&base.join("slot-1")));
+        assert!(!seed(&base.join("slot-0")));
         let _ = std::fs::remove_dir_all(&base);
     }
 }

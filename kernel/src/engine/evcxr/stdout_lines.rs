@@ -51,6 +51,18 @@ impl StdoutLines {
     }
 }
 
+/// Joins adjacent text events, so a burst of lines makes one `stream` message.
+pub fn merge_text(events: Vec<OutEvent>) -> Vec<OutEvent> {
+    let mut out: Vec<OutEvent> = Vec::with_capacity(events.len());
+    for ev in events {
+        match (out.last_mut(), ev) {
+            (Some(OutEvent::Text(prev)), OutEvent::Text(t)) => prev.push_str(&t),
+            (_, ev) => out.push(ev),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +91,17 @@ mod tests {
         assert_eq!(s.panics, ["ValueError: bad\nsecond line"]);
         assert_eq!(text(&s.line("after")), "after\n");
         assert!(s.finish().is_empty());
+    }
+
+    #[test]
+    fn adjacent_text_is_merged() {
+        let mut s = StdoutLines::default();
+        let mut events = s.line("a");
+        events.extend(s.line("\x1eNPDISPLAY {\"data\": {\"text/plain\": \"x\"}}"));
+        events.extend(s.line("b"));
+        events.extend(s.line("c"));
+        assert_eq!(text(&merge_text(events.clone())), text(&events));
+        assert_eq!(merge_text(events).len(), 3);
     }
 
     #[test]

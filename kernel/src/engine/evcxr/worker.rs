@@ -55,6 +55,7 @@ impl Session {
 /// Starts the worker: warm-up first, then jobs. Returns the job queue and where the warm-up
 /// result arrives.
 pub fn spawn(
+    slot: PathBuf,
     workspace: PathBuf,
     interrupt: Arc<InterruptState>,
     version: Arc<Mutex<String>>,
@@ -66,6 +67,9 @@ pub fn spawn(
         .spawn(move || {
             if let Ok(tc) = crate::engine::rustc::toolchain::Toolchain::detect() {
                 *version.lock().unwrap() = tc.release;
+            }
+            if super::session_dir::seed(&slot) {
+                crate::log!("evcxr: seeded {} from another slot's build", slot.display());
             }
             let mut session = match warm_up(&workspace, &interrupt) {
                 Ok((session, ready)) => {
