@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick start, step 2: the whole test suite.
 #
-#   install/test.sh                   every stage: setup fmt clippy cargo-test pytest evcxr
+#   install/test.sh                   every stage: setup fmt clippy cargo-test pytest
+#                                     (and evcxr when ARRAYLIB_EVCXR=1)
 #   install/test.sh pytest            only the stages named (setup still runs first)
 #   install/test.sh --quick           setup, fmt and pytest (skips clippy and cargo-test)
 #   install/test.sh --no-setup ...    do not run install/setup.sh first
@@ -10,7 +11,7 @@
 # Stages: setup (install/setup.sh --headless), fmt (cargo fmt --check), clippy (-D warnings),
 # cargo-test (unit tests and doctests), pytest (tests/ against the built kernel), evcxr
 # (builds the kernel with the evcxr engine into target/evcxr, registers `arraylib-evcxr` and
-# runs the protocol suite against it; ARRAYLIB_SKIP_EVCXR=1 leaves it out of the default run).
+# runs the protocol suite against it; a long build, so only when named or ARRAYLIB_EVCXR=1).
 # Every selected stage runs even if an earlier one failed; the exit status is non-zero if
 # any failed. Works from any directory.
 set -euo pipefail
@@ -22,7 +23,10 @@ usage() {
     awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"
 }
 
-ALL_STAGES=(fmt clippy cargo-test pytest evcxr)
+ALL_STAGES=(fmt clippy cargo-test pytest)
+if [[ "${ARRAYLIB_EVCXR:-0}" == "1" ]]; then
+    ALL_STAGES+=(evcxr)
+fi
 SELECTED=()
 RUN_SETUP=1
 QUICK=0
@@ -55,9 +59,6 @@ if [[ ${#SELECTED[@]} -eq 0 ]]; then
         SELECTED=(fmt pytest)
     else
         SELECTED=("${ALL_STAGES[@]}")
-        if [[ "${ARRAYLIB_SKIP_EVCXR:-0}" == "1" ]]; then
-            SELECTED=(fmt clippy cargo-test pytest)
-        fi
     fi
 fi
 
