@@ -43,6 +43,18 @@ impl EvcxrEngine {
             crate::log!("evcxr: every build slot is busy; building in a fresh directory");
         }
         std::env::set_var("EVCXR_TMPDIR", &dir.path);
+        // Cells are dylibs linked against the toolchain's libstd; the rpath rustc records
+        // points one directory off from where evcxr loads them, so the runtime process
+        // (which inherits this) finds libstd through the library path.
+        if let Ok(tc) = crate::engine::rustc::toolchain::Toolchain::detect() {
+            let mut dirs = vec![tc.sysroot_lib];
+            if let Some(old) = std::env::var_os("LD_LIBRARY_PATH") {
+                dirs.extend(std::env::split_paths(&old));
+            }
+            if let Ok(joined) = std::env::join_paths(dirs) {
+                std::env::set_var("LD_LIBRARY_PATH", joined);
+            }
+        }
         let interrupt = Arc::new(InterruptState::default());
         let version = Arc::new(Mutex::new(String::new()));
         let workspace = crate::engine::rustc::toolchain::workspace_dir();
