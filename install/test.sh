@@ -2,6 +2,7 @@
 # Quick start, step 2: the whole test suite.
 #
 #   install/test.sh                   every stage: setup fmt clippy cargo-test pytest
+#                                     (and evcxr when ARRAYLIB_EVCXR=1)
 #   install/test.sh pytest            only the stages named (setup still runs first)
 #   install/test.sh --quick           setup, fmt and pytest (skips clippy and cargo-test)
 #   install/test.sh --no-setup ...    do not run install/setup.sh first
@@ -9,7 +10,9 @@
 #
 # Stages: setup (install/setup.sh --headless), fmt (cargo fmt --check), clippy (-D warnings),
 # cargo-test (unit tests and doctests; includes the bounded fuzz targets, one second each, or
-# ARRAYLIB_FUZZ_SECONDS each: 40 in CI), pytest (tests/ against the built kernel).
+# ARRAYLIB_FUZZ_SECONDS each: 40 in CI), pytest (tests/ against the built kernel), evcxr
+# (builds the kernel with the evcxr engine into target/evcxr, registers `arraylib-evcxr` and
+# runs the protocol suite against it; a long build, so only when named or ARRAYLIB_EVCXR=1).
 # Every selected stage runs even if an earlier one failed; the exit status is non-zero if
 # any failed. Works from any directory.
 set -euo pipefail
@@ -22,6 +25,9 @@ usage() {
 }
 
 ALL_STAGES=(fmt clippy cargo-test pytest)
+if [[ "${ARRAYLIB_EVCXR:-0}" == "1" ]]; then
+    ALL_STAGES+=(evcxr)
+fi
 SELECTED=()
 RUN_SETUP=1
 QUICK=0
@@ -40,7 +46,7 @@ while [[ $# -gt 0 ]]; do
             break
             ;;
         setup) RUN_SETUP=1 ;;
-        fmt | clippy | cargo-test | pytest) SELECTED+=("$1") ;;
+        fmt | clippy | cargo-test | pytest | evcxr) SELECTED+=("$1") ;;
         *)
             echo "test.sh: unknown argument '$1'" >&2
             usage >&2
@@ -108,6 +114,32 @@ run_pytest() {
     return "$rc"
 }
 
+run_evcxr() {
+    # The evcxr engine: its own target dir, so the default binary in target/release stays
+    # as it is; evcxr's rust-analyzer needs the standard library's sources.
+    if command -v rustup >/dev/null 2>&1 && ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+        rustup component add rust-src
+    fi
+    local bin="$REPO/target/evcxr/release/arraylib-kernel"
+    local start
+    start="$(now)"
+    CARGO_TARGET_DIR="$REPO/target/evcxr" cargo build --release -p kernel --features evcxr
+    echo "evcxr: kernel build took $(seconds_since "$start")s"
+    if [[ ! -x "$VENV/bin/python" ]]; then
+        echo "no virtual environment at $VENV: run install/setup.sh first" >&2
+        return 1
+    fi
+    start="$(now)"
+    # shellcheck disable=SC1091
+    (source "$VENV/bin/activate" && "$bin" install --sys-prefix --engine evcxr)
+    echo "evcxr: install (arraylib build in the evcxr cache) took $(seconds_since "$start")s"
+    local rc=0
+    ARRAYLIB_KERNEL_NAME=arraylib-evcxr "$VENV/bin/python" -m pytest \
+        "$REPO/tests/test_jupyter_kernel_test.py" "$REPO/tests/test_protocol.py" \
+        "$REPO/tests/test_lifecycle.py" "${PYTEST_ARGS[@]}" || rc=$?
+    return "$rc"
+}
+
 if [[ "$RUN_SETUP" == "1" ]]; then
     run_stage setup bash "$REPO/install/setup.sh" --headless
 fi
@@ -122,6 +154,7 @@ for stage in "${SELECTED[@]}"; do
             run_stage cargo-test cargo test --workspace
             ;;
         pytest) run_stage pytest run_pytest ;;
+        evcxr) run_stage evcxr run_evcxr ;;
     esac
 done
 

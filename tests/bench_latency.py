@@ -3,7 +3,8 @@
 
 Run by hand (it is not part of the test suite and asserts nothing):
 
-    .venv/bin/python tests/bench_latency.py [--runs 10] [--only rust-arraylib,ipykernel,evcxr]
+    .venv/bin/python tests/bench_latency.py [--runs 10]
+        [--only rust-arraylib,arraylib-evcxr,ipykernel,evcxr]
 
 Prints one table. Times are medians over --runs samples, measured from sending the request
 to receiving the kernel's `idle` status for it (what a notebook user waits for):
@@ -19,8 +20,11 @@ to receiving the kernel's `idle` status for it (what a notebook user waits for):
   RSS after 20 cells        resident memory of the kernel process and all its descendants,
                             summed from /proc, after 20 cells (one sample)
 
-ipykernel is measured when it is importable and has a kernelspec (`python3`); evcxr when an
-`evcxr_jupyter` binary is on PATH (otherwise the column says 'not installed').
+Columns: rust-arraylib (the default engine), arraylib-evcxr (the same kernel with the evcxr
+engine, when the `arraylib-evcxr` kernelspec is installed: `arraylib-kernel install --engine
+evcxr` from a build with `--features evcxr`), ipykernel+numpy when ipykernel is importable
+and has a kernelspec (`python3`), and plain evcxr when an `evcxr_jupyter` binary is on PATH
+or named by $EVCXR_JUPYTER (otherwise a column says 'not installed').
 """
 
 from __future__ import annotations
@@ -262,8 +266,8 @@ def has_kernelspec(name: str) -> bool:
 
 def evcxr_kernel_name() -> str | None:
     """A kernelspec running evcxr_jupyter from PATH, made in a temporary directory."""
-    exe = shutil.which("evcxr_jupyter")
-    if exe is None:
+    exe = os.environ.get("EVCXR_JUPYTER") or shutil.which("evcxr_jupyter")
+    if exe is None or not Path(exe).exists():
         return None
     root = Path(tempfile.mkdtemp(prefix="bench-evcxr-"))
     spec_dir = root / "kernels" / "bench-evcxr"
@@ -286,8 +290,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=10, help="samples per median (default 10)")
     parser.add_argument(
         "--only",
-        default="rust-arraylib,ipykernel,evcxr",
-        help="comma-separated kernels to measure (rust-arraylib, ipykernel, evcxr)",
+        default="rust-arraylib,arraylib-evcxr,ipykernel,evcxr",
+        help="comma-separated kernels to measure (rust-arraylib, arraylib-evcxr, ipykernel, "
+        "evcxr)",
     )
     args = parser.parse_args()
     wanted = {w.strip() for w in args.only.split(",") if w.strip()}
@@ -301,6 +306,17 @@ def main() -> int:
         columns["rust-arraylib"] = bench(
             rust_arraylib(kernelutil.ensure_kernelspec()), args.runs, log
         )
+    if "arraylib-evcxr" in wanted:
+        if has_kernelspec("arraylib-evcxr"):
+            log("arraylib-evcxr:")
+            flavour = rust_arraylib("arraylib-evcxr")
+            flavour.label = "arraylib-evcxr"
+            try:
+                columns["arraylib-evcxr"] = bench(flavour, args.runs, log)
+            except Exception as e:  # optional engine: report, do not stop
+                columns["arraylib-evcxr"] = f"failed: {e}".splitlines()[0][:40]
+        else:
+            columns["arraylib-evcxr"] = NOT_INSTALLED
     if "ipykernel" in wanted:
         try:
             import ipykernel  # noqa: F401

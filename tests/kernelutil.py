@@ -7,9 +7,11 @@ run straight after `cargo build --release -p kernel`), the built binary installs
 temporary prefix with `arraylib-kernel install --prefix DIR`.
 
 Environment variables:
-  ARRAYLIB_KERNEL_NAME  kernelspec name to test (default rust-arraylib)
-  ARRAYLIB_KERNEL_BIN   kernel binary used for the fallback install
-                        (default target/release/arraylib-kernel)
+  ARRAYLIB_KERNEL_NAME  kernelspec name to test (default rust-arraylib; arraylib-evcxr runs
+                        the suite against the evcxr engine)
+  ARRAYLIB_KERNEL_BIN   kernel binary used for the fallback install (default
+                        target/release/arraylib-kernel, or target/evcxr/release/arraylib-kernel
+                        for the evcxr engine, built with `--features evcxr`)
 """
 
 from __future__ import annotations
@@ -28,9 +30,15 @@ from jupyter_client.manager import KernelManager, start_new_kernel
 
 REPO = Path(__file__).resolve().parent.parent
 KERNEL_NAME = os.environ.get("ARRAYLIB_KERNEL_NAME", "rust-arraylib")
-KERNEL_BIN = Path(
-    os.environ.get("ARRAYLIB_KERNEL_BIN", str(REPO / "target" / "release" / "arraylib-kernel"))
+# The engine behind the kernelspec: evcxr for any name that mentions it.
+ENGINE = "evcxr" if "evcxr" in KERNEL_NAME else "rustc"
+IS_EVCXR = ENGINE == "evcxr"
+_DEFAULT_BIN = (
+    REPO / "target" / "evcxr" / "release" / "arraylib-kernel"
+    if IS_EVCXR
+    else REPO / "target" / "release" / "arraylib-kernel"
 )
+KERNEL_BIN = Path(os.environ.get("ARRAYLIB_KERNEL_BIN", str(_DEFAULT_BIN)))
 
 # The first cell after a start compiles and links against the array library.
 FIRST_CELL_TIMEOUT = float(os.environ.get("ARRAYLIB_FIRST_CELL_TIMEOUT", "150"))
@@ -62,7 +70,10 @@ def ensure_kernelspec() -> str:
                 "run install/setup.sh --headless (or cargo build --release -p kernel) first"
             ) from None
         prefix = Path(tempfile.mkdtemp(prefix="arraylib-kernelspec-"))
-        subprocess.run([str(KERNEL_BIN), "install", "--prefix", str(prefix)], check=True)
+        install = [str(KERNEL_BIN), "install", "--prefix", str(prefix), "--name", KERNEL_NAME]
+        if IS_EVCXR:
+            install += ["--engine", "evcxr"]
+        subprocess.run(install, check=True)
         data_dir = prefix / "share" / "jupyter"
         os.environ["JUPYTER_PATH"] = os.pathsep.join(
             p for p in (str(data_dir), os.environ.get("JUPYTER_PATH", "")) if p

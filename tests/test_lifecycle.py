@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from kernelutil import (
     CELL_TIMEOUT,
     FIRST_CELL_TIMEOUT,
+    IS_EVCXR,
     STARTUP_TIMEOUT,
     Kernel,
     describe_error,
+)
+
+# What a user of the evcxr engine sees instead of kept variables.
+EVCXR_INTERRUPT_LOSES_VARIABLES = (
+    "evcxr engine: an interrupt restarts evcxr's runtime process, so every variable is gone "
+    "afterwards (functions, types, uses and :deps stay); the error says so"
 )
 
 # A busy loop the optimiser cannot remove, preceded by a marker that tells the test the
@@ -56,6 +65,9 @@ def test_interrupt_busy_loop_keeps_variables(kernel: Kernel):
     assert content["status"] == "error", describe_error(content)
     assert content["ename"] == "KeyboardInterrupt", describe_error(content)
     assert latency < INTERRUPT_LATENCY, f"interrupt took {latency:.2f}s"
+    if IS_EVCXR:
+        assert "variable" in content["evalue"], describe_error(content)
+        pytest.xfail(EVCXR_INTERRUPT_LOSES_VARIABLES)
     assert kernel.value("intr_keep + 1") == "4"
 
 
@@ -70,6 +82,8 @@ def test_interrupt_long_for_loop(kernel: Kernel):
     assert content["status"] == "error", describe_error(content)
     assert content["ename"] == "KeyboardInterrupt", describe_error(content)
     assert latency < INTERRUPT_LATENCY, f"interrupt took {latency:.2f}s"
+    if IS_EVCXR:
+        pytest.xfail(EVCXR_INTERRUPT_LOSES_VARIABLES)
     assert kernel.value("intr_for_keep * 2") == "10"
 
 

@@ -153,3 +153,80 @@ impl<T: RichDisplay + ?Sized> RichDisplay for ValueRef<'_, T> {
 fn value_ref<T: RichDisplay + ?Sized>(value: &T) -> ValueRef<'_, T> {
     ValueRef(value)
 }
+
+/// Writes a MIME bundle as evcxr's `EVCXR_BEGIN_CONTENT <mime>` ... `EVCXR_END_CONTENT`
+/// blocks on stdout, which evcxr turns into the cell's result.
+fn evcxr_emit(value: &dyn RichDisplay) {
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    let _ = lock.write_all(evcxr_blocks(value).as_bytes());
+    let _ = lock.flush();
+}
+
+fn evcxr_blocks(value: &dyn RichDisplay) -> String {
+    value
+        .mime_bundle()
+        .iter()
+        .map(|(mime, content)| {
+            format!("EVCXR_BEGIN_CONTENT {mime}\n{content}\nEVCXR_END_CONTENT\n")
+        })
+        .collect()
+}
+
+impl crate::Array {
+    /// Shows the array as a cell's result under evcxr, which calls `evcxr_display` on a
+    /// cell's last value when its type has one: the same bundle as in the arraylib kernel
+    /// (NumPy's repr as `text/plain`, the array card as `text/html`).
+    ///
+    /// ```
+    /// arraylib::arange(3).evcxr_display();
+    /// ```
+    pub fn evcxr_display(&self) {
+        evcxr_emit(self);
+    }
+}
+
+impl crate::Scalar {
+    /// Shows the scalar as a cell's result under evcxr (NumPy's repr as `text/plain`).
+    ///
+    /// ```
+    /// arraylib::arange(3).sum().evcxr_display();
+    /// ```
+    pub fn evcxr_display(&self) {
+        evcxr_emit(self);
+    }
+}
+
+#[cfg(test)]
+mod evcxr_tests {
+    use super::*;
+
+    /// The blocks as evcxr reads them back (it joins a block's lines with `\n`).
+    fn blocks(text: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut lines = text.lines();
+        while let Some(line) = lines.next() {
+            if let Some(mime) = line.strip_prefix("EVCXR_BEGIN_CONTENT ") {
+                let body: Vec<&str> = lines
+                    .by_ref()
+                    .take_while(|l| *l != "EVCXR_END_CONTENT")
+                    .collect();
+                out.push((mime.to_string(), body.join("\n")));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn evcxr_blocks_carry_the_rich_display_bundle() {
+        let a = crate::arange(6).reshape([2, 3]);
+        assert_eq!(blocks(&evcxr_blocks(&a)), a.mime_bundle());
+        assert_eq!(a.mime_bundle()[1].0, "text/html");
+        let s = a.sum();
+        assert_eq!(blocks(&evcxr_blocks(&s)), s.mime_bundle());
+        assert_eq!(
+            a.mime_bundle()[0].1,
+            "array([[0, 1, 2],\n       [3, 4, 5]])"
+        );
+    }
+}

@@ -15,6 +15,10 @@ use std::process::Command;
 pub const DEFAULT_NAME: &str = "rust-arraylib";
 /// The default display name.
 pub const DEFAULT_DISPLAY_NAME: &str = "Rust (arraylib)";
+/// The kernelspec name `install --engine evcxr` uses by default.
+pub const EVCXR_NAME: &str = "arraylib-evcxr";
+/// The display name `install --engine evcxr` uses by default.
+pub const EVCXR_DISPLAY_NAME: &str = "Rust (arraylib, evcxr)";
 /// Directories (joined like `PATH`) the kernel prepends to `PATH` when it starts.
 pub const PATH_VAR: &str = "ARRAYLIB_KERNEL_PATH";
 /// The absolute path of `rustc` found at install time.
@@ -49,6 +53,8 @@ pub struct Options {
     pub display_name: String,
     /// Skip the engine's prebuild step (`--no-prebuild`).
     pub prebuild: bool,
+    /// The engine the kernelspec starts (`--engine`).
+    pub engine: crate::engine::EngineKind,
 }
 
 impl Default for Options {
@@ -58,6 +64,7 @@ impl Default for Options {
             name: DEFAULT_NAME.to_string(),
             display_name: DEFAULT_DISPLAY_NAME.to_string(),
             prebuild: true,
+            engine: Default::default(),
         }
     }
 }
@@ -65,6 +72,7 @@ impl Default for Options {
 /// Parses the arguments after `install` / `uninstall`.
 pub fn parse_options(args: &[String]) -> Result<Options, String> {
     let mut options = Options::default();
+    let (mut named, mut display_named) = (false, false);
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = |flag: &str| {
@@ -76,20 +84,33 @@ pub fn parse_options(args: &[String]) -> Result<Options, String> {
             "--user" => options.location = Location::User,
             "--sys-prefix" => options.location = Location::SysPrefix,
             "--prefix" => options.location = Location::Prefix(PathBuf::from(value("--prefix")?)),
-            "--name" => options.name = value("--name")?,
-            "--display-name" => options.display_name = value("--display-name")?,
+            "--name" => (options.name, named) = (value("--name")?, true),
+            "--display-name" => {
+                (options.display_name, display_named) = (value("--display-name")?, true)
+            }
             "--no-prebuild" => options.prebuild = false,
+            "--engine" => options.engine = crate::engine::EngineKind::parse(&value("--engine")?)?,
             other => {
                 if let Some(dir) = other.strip_prefix("--prefix=") {
                     options.location = Location::Prefix(PathBuf::from(dir));
                 } else if let Some(name) = other.strip_prefix("--name=") {
-                    options.name = name.to_string();
+                    (options.name, named) = (name.to_string(), true);
                 } else if let Some(name) = other.strip_prefix("--display-name=") {
-                    options.display_name = name.to_string();
+                    (options.display_name, display_named) = (name.to_string(), true);
+                } else if let Some(name) = other.strip_prefix("--engine=") {
+                    options.engine = crate::engine::EngineKind::parse(name)?;
                 } else {
                     return Err(format!("unknown option {other:?}"));
                 }
             }
+        }
+    }
+    if options.engine == crate::engine::EngineKind::Evcxr {
+        if !named {
+            options.name = EVCXR_NAME.to_string();
+        }
+        if !display_named {
+            options.display_name = EVCXR_DISPLAY_NAME.to_string();
         }
     }
     if options.name.is_empty()
@@ -107,12 +128,18 @@ pub fn parse_options(args: &[String]) -> Result<Options, String> {
 }
 
 /// Prebuilds the engine's libraries, run by `install` before the spec is written.
-fn prebuild_engine() -> Result<(), String> {
-    crate::engine::rustc::prebuild()
+fn prebuild_engine(engine: crate::engine::EngineKind) -> Result<(), String> {
+    match engine {
+        crate::engine::EngineKind::Rustc => crate::engine::rustc::prebuild(),
+        crate::engine::EngineKind::Evcxr => crate::engine::evcxr::prebuild(),
+    }
 }
 
 /// Installs the kernelspec; returns its directory.
 pub fn install(options: &Options) -> Result<PathBuf, String> {
+    if options.engine == crate::engine::EngineKind::Evcxr && !crate::engine::evcxr::AVAILABLE {
+        return Err(crate::engine::evcxr::UNAVAILABLE.to_string());
+    }
     let dir = kernel_dir(options)?;
     let exe = env::current_exe().map_err(|e| format!("cannot find this executable: {e}"))?;
     let toolchain = Toolchain::find();
@@ -123,13 +150,18 @@ pub fn install(options: &Options) -> Result<PathBuf, String> {
         // The prebuild compiles with the same toolchain the kernel will use.
         toolchain.apply();
         crate::log!("prebuilding the engine (this can take a few minutes the first time)");
-        prebuild_engine().map_err(|e| format!("prebuild failed: {e}"))?;
+        prebuild_engine(options.engine).map_err(|e| format!("prebuild failed: {e}"))?;
     }
     let mut env = toolchain.env();
     for (name, value) in crate::engine::rustc::kernelspec_env() {
         env.insert(name, Value::String(value));
     }
-    let spec = kernel_json(&exe, &options.display_name, &env);
+    let mut spec = kernel_json(&exe, &options.display_name, &env);
+    if options.engine != crate::engine::EngineKind::default() {
+        if let Some(argv) = spec["argv"].as_array_mut() {
+            argv.extend([json!("--engine"), json!(options.engine.name())]);
+        }
+    }
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let text = serde_json::to_string_pretty(&spec).expect("JSON values serialize") + "\n";
     write(&dir.join("kernel.json"), text.as_bytes())?;
@@ -352,6 +384,28 @@ mod tests {
         assert!(parse_options(&strings(&["--prefix"])).is_err());
         assert!(parse_options(&strings(&["--name", "../evil"])).is_err());
         assert!(parse_options(&strings(&["--bogus"])).is_err());
+    }
+
+    #[test]
+    fn evcxr_engine_gets_its_own_name_unless_one_is_given() {
+        let o = parse_options(&strings(&["--engine", "evcxr"])).unwrap();
+        assert_eq!(o.engine, crate::engine::EngineKind::Evcxr);
+        assert_eq!(o.name, EVCXR_NAME);
+        assert_eq!(o.display_name, EVCXR_DISPLAY_NAME);
+        let o = parse_options(&strings(&["--engine=evcxr", "--name", "mine"])).unwrap();
+        assert_eq!(
+            (o.name.as_str(), o.display_name.as_str()),
+            ("mine", EVCXR_DISPLAY_NAME)
+        );
+        assert!(parse_options(&strings(&["--engine", "cling"])).is_err());
+        if !crate::engine::evcxr::AVAILABLE {
+            let o = Options {
+                location: Location::Prefix(std::env::temp_dir().join("no-evcxr-here")),
+                ..parse_options(&strings(&["--engine", "evcxr"])).unwrap()
+            };
+            let e = install(&o).unwrap_err();
+            assert!(e.contains("--features evcxr"), "{e}");
+        }
     }
 
     #[test]

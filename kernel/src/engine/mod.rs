@@ -4,6 +4,7 @@
 //! `kernel_info` and `shutdown`, and knows nothing of sockets or message framing: it
 //! reports output through an [`OutputSink`] and returns plain values.
 
+pub mod evcxr;
 pub mod rustc;
 
 use serde_json::{Map, Value};
@@ -144,4 +145,33 @@ pub trait Engine: Send {
     fn interrupter(&self) -> Arc<dyn Interrupter>;
     /// Ends the session (and any child process); `restart` means a new session follows.
     fn shutdown(&mut self, restart: bool);
+}
+
+/// Which engine runs the cells (`--engine NAME` on the kernel's command line).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EngineKind {
+    /// The default engine (`rustc`): [`rustc::RustcEngine`].
+    #[default]
+    Rustc,
+    /// evcxr as a library (only with the `evcxr` cargo feature).
+    Evcxr,
+}
+
+impl EngineKind {
+    /// Parses an engine name.
+    pub fn parse(name: &str) -> Result<EngineKind, String> {
+        match name {
+            "rustc" | "default" => Ok(EngineKind::Rustc),
+            "evcxr" => Ok(EngineKind::Evcxr),
+            other => Err(format!("unknown engine {other:?} (rustc or evcxr)")),
+        }
+    }
+
+    /// The name `parse` accepts.
+    pub fn name(self) -> &'static str {
+        match self {
+            EngineKind::Rustc => "rustc",
+            EngineKind::Evcxr => "evcxr",
+        }
+    }
 }

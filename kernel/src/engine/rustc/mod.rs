@@ -353,7 +353,7 @@ fn error(ename: &str, evalue: &str, traceback: Vec<String>) -> ExecuteOutcome {
 }
 
 /// Splits a panic message `ValueError: msg` into (`ValueError`, `msg`).
-fn split_ename(message: &str) -> (String, String) {
+pub(crate) fn split_ename(message: &str) -> (String, String) {
     if let Some((head, rest)) = message.split_once(": ") {
         let looks_like_class = !head.is_empty()
             && head.chars().next().is_some_and(|c| c.is_ascii_uppercase())
