@@ -29,9 +29,9 @@ pub mod display;
 pub mod dtype;
 pub mod einsum;
 pub mod error;
+pub mod fancy_indexing;
 pub mod histogram;
 pub mod interop;
-pub mod fancy_indexing;
 pub mod interrupt;
 pub mod io;
 pub mod joining;
@@ -87,6 +87,7 @@ pub use dtype::{
 };
 pub use einsum::{einsum, try_einsum};
 pub use error::{ArrayError, ErrorKind, Result};
+pub use fancy_indexing::{IntoIndex, IntoIndexArray};
 pub use histogram::{
     Bins, histogram, histogram_bin_edges, histogram_with, try_histogram_bin_edges,
     try_histogram_with,
@@ -101,7 +102,6 @@ pub use io::{
     savez_compressed, try_load, try_load_mmap, try_memmap, try_open_memmap, try_save, try_savez,
     try_savez_compressed, write_npy,
 };
-pub use fancy_indexing::{IntoIndex, IntoIndexArray};
 pub use joining::{
     SplitArg, array_split, column_stack, concatenate, dsplit, dstack, hsplit, hstack, repeat,
     repeat_axis, split, stack, tile, try_array_split, try_column_stack, try_concatenate,

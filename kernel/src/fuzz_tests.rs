@@ -189,7 +189,8 @@ fn fuzz_wire_decode() {
     let signer = Signer::new(b"fuzz-key");
     fuzz("wire_decode", |rng| {
         let content = random_json(rng, 0);
-        let valid = Message::new(*rng.pick(MSG_TYPES), "s", None, content);
+        let msg_type: &&str = rng.pick(MSG_TYPES);
+        let valid = Message::new(msg_type, "s", None, content);
         let mut frames: Vec<Vec<u8>> = encode(&valid, &signer)
             .into_iter()
             .map(|b| b.to_vec())

@@ -304,9 +304,15 @@ pub fn try_norm_with(
         if plain {
             let shape = if keepdims { vec![1; nd] } else { vec![] };
             let out_dt = real_dtype(x.dtype());
-            let s = match (x.dtype(), x.as_slice::<f64>()) {
-                (DType::Float64, Some(v)) => sum_sq(v),
-                _ => {
+            // `as_slice::<f64>` is only asked of float64 arrays: it checks the dtype.
+            let contiguous = if x.dtype() == DType::Float64 {
+                x.as_slice::<f64>()
+            } else {
+                None
+            };
+            let s = match contiguous {
+                Some(v) => sum_sq(v),
+                None => {
                     let all: Vec<usize> = (0..nd).collect();
                     magnitudes(x, &all, true).iter().sum()
                 }

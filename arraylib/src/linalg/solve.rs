@@ -56,7 +56,12 @@ fn det_of<T: Field>(a: MatRef<'_, T>) -> T {
     let f = lu(a);
     let mut d = T::from_real(if f.swaps % 2 == 0 { 1.0 } else { -1.0 });
     for i in 0..a.nrows() {
-        d *= f.lu[(i, i)];
+        let p = f.lu[(i, i)];
+        // After an exactly zero pivot the factorization divides 0 by 0; the determinant is 0.
+        if p == T::from_real(0.0) {
+            return T::from_real(0.0);
+        }
+        d *= p;
     }
     d
 }

@@ -546,7 +546,7 @@ mod tests {
             assert!(array_equal(x, y));
         }
         let mut c = default_rng(2025);
-        assert!(!array_equal(&c.random(5), &default_rng(2024).random(5)));
+        assert!(!array_equal(c.random(5), default_rng(2024).random(5)));
     }
 
     #[test]
@@ -593,7 +593,7 @@ mod tests {
         assert_eq!(g.integers(0, 3, None).dtype(), DType::Int64);
         assert_eq!(g.random(None).dtype(), DType::Float64);
         assert_eq!(
-            g.choice(&crate::array![1.5, 2.5], None, true, None).dtype(),
+            g.choice(crate::array![1.5, 2.5], None, true, None).dtype(),
             DType::Float64
         );
     }

@@ -582,7 +582,7 @@ mod tests {
         let mut b = RandomState::new(5);
         let x = a.randn(3);
         let _ = RandomState::new(6).randn(10);
-        assert!(array_equal(&x, &b.randn(3)));
+        assert!(array_equal(&x, b.randn(3)));
     }
 
     #[test]
@@ -591,7 +591,7 @@ mod tests {
         a.randn(1);
         a.seed(1);
         let mut b = RandomState::new(1);
-        assert!(array_equal(&a.randn(2), &b.randn(2)));
+        assert!(array_equal(a.randn(2), b.randn(2)));
     }
 
     #[test]

@@ -94,7 +94,7 @@ pub fn run() {
     );
     case!("sort_complex", "np.sort(cz)", np::sort(cz()));
     case!(
-        "sort_complex64",
+        "sort_complex64_mixed",
         "np.sort(cz.astype(np.complex64))",
         np::sort(cz().astype(np::complex64))
     );
@@ -443,7 +443,7 @@ pub fn run() {
         np::unique(ri().slice(s![.., ..;2, ..;-1]))
     );
     case!(
-        "unique_bool",
+        "unique_bool_mixed",
         "np.unique(np.array([True, False, True]))",
         np::unique(np::array![true, false, true])
     );
