@@ -52,8 +52,7 @@ class Cell:
     selector: str | None = None
 
 
-# One line per cell. A chart cell, once np::plot exists, is one more line here, e.g.
-# Cell("chart", "np::plot::line(&np::arange(10))", selector="img"),
+# One line per cell.
 CELLS = [
     Cell("card", "np::arange(12.0).reshape([3, 4])", ["(3, 4)", "float64", "12 elements"], selector=".np-array"),
     Cell("scalar", "np::arange(10).sum()", ["45"]),
@@ -62,6 +61,7 @@ CELLS = [
     Cell("nd_card", "(np::arange(4000.0) / 40.0).sin().reshape([4, 20, 50]) * 3.0", ["(4, 20, 50)", "float64", "2 more 2-D slices", "[3, :, :]"], selector=".np-array"),
     Cell("progress", "for _ in np::progress(0..20) { std::thread::sleep(std::time::Duration::from_millis(20)); }", ["100%", "20/20"], selector=".np-progress"),
     Cell("variable", 'let big = np::zeros([1000, 1000]); println!("{}", big.size());', ["1000000"]),
+    Cell("chart", 'let x = np::linspace(0, 6, 50);\nnp::plot::figure().line(&x, np::sin(&x)).label("sin").title("A chart")', selector="img"),
     Cell("whos", ":whos", ["big", "(1000, 1000)", "float64", "7.63 MiB", "Total memory"], selector=".np-whos"),
 ]
 
@@ -71,6 +71,7 @@ UNTRUSTED = [
     Cell("scalar", CELLS[1].source, ["45"]),
     Cell("error", CELLS[2].source, ["operands could not be broadcast"], error="ValueError"),
     Cell("bool_card", CELLS[3].source, ["(2, 3)", "bool"], selector=".np-array"),
+    Cell("chart", next(c.source for c in CELLS if c.name == "chart"), selector="img"),
 ]
 
 
