@@ -144,7 +144,7 @@ fn edges_array(e: Vec<f64>, d: DType) -> Array {
 }
 
 /// Counts with equal-width bins, NumPy's computed index then corrected against the edges.
-fn count_uniform(data: &[f64], edges: &[f64]) -> Vec<i64> {
+pub(crate) fn count_uniform(data: &[f64], edges: &[f64]) -> Vec<i64> {
     let n = edges.len() - 1;
     let (first, last) = (edges[0], edges[n]);
     let norm = n as f64 / (last - first);
@@ -182,6 +182,22 @@ fn count_edges(data: &[f64], edges: &[f64]) -> Vec<i64> {
 }
 
 /// The counts and the edges array.
+/// The edges of `bins` equal-width float64 bins over `range` (or the data's extent), as
+/// `np.histogram_bin_edges` with an integer `bins`; shared with the plot's histograms.
+pub(crate) fn uniform_bin_edges(
+    data: &[f64],
+    bins: usize,
+    range: Option<(f64, f64)>,
+) -> Result<Vec<f64>> {
+    if bins == 0 {
+        return Err(ArrayError::value(
+            "`bins` must be positive, when an integer",
+        ));
+    }
+    let (first, last) = outer_edges(data, range, DType::Float64)?;
+    Ok(uniform_edges(first, last, bins, DType::Float64))
+}
+
 fn histogram_impl(
     a: &Array,
     bins: Bins,

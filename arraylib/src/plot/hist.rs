@@ -2,7 +2,7 @@
 //! `np.histogram` does, drawn as adjacent bars.
 
 use super::color::Rgb;
-use crate::error::{ArrayError, Result};
+use crate::error::Result;
 
 /// One histogram series.
 #[derive(Clone, Debug)]
@@ -33,56 +33,7 @@ impl Hist {
 
     /// The bin edges, as `np.histogram_bin_edges` with an integer `bins`.
     pub fn edges(&self) -> Result<Vec<f64>> {
-        if self.bins == 0 {
-            return Err(ArrayError::value(
-                "`bins` must be positive, when an integer",
-            ));
-        }
-        let (mut lo, mut hi) = match self.range {
-            Some((lo, hi)) => {
-                if lo > hi {
-                    return Err(ArrayError::value(
-                        "max must be larger than min in range parameter.",
-                    ));
-                }
-                if !(lo.is_finite() && hi.is_finite()) {
-                    return Err(ArrayError::value(format!(
-                        "supplied range of [{}, {}] is not finite",
-                        py_float(lo),
-                        py_float(hi)
-                    )));
-                }
-                (lo, hi)
-            }
-            None if self.data.is_empty() => (0.0, 1.0),
-            None => {
-                let lo = self.data.iter().copied().fold(f64::INFINITY, f64::min);
-                let hi = self.data.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                if self.data.iter().any(|v| v.is_nan()) || !(lo.is_finite() && hi.is_finite()) {
-                    let (a, b) = if self.data.iter().any(|v| v.is_nan()) {
-                        (f64::NAN, f64::NAN)
-                    } else {
-                        (lo, hi)
-                    };
-                    return Err(ArrayError::value(format!(
-                        "autodetected range of [{}, {}] is not finite",
-                        py_float(a),
-                        py_float(b)
-                    )));
-                }
-                (lo, hi)
-            }
-        };
-        if lo == hi {
-            lo -= 0.5;
-            hi += 0.5;
-        }
-        let n = self.bins;
-        // np.linspace: start + i * step, with the last edge exactly `hi`.
-        let step = (hi - lo) / n as f64;
-        let mut e: Vec<f64> = (0..=n).map(|i| lo + i as f64 * step).collect();
-        e[n] = hi;
-        Ok(e)
+        crate::histogram::uniform_bin_edges(&self.data, self.bins, self.range)
     }
 
     /// Counts per bin (or densities) and the edges, as `np.histogram`.
@@ -90,7 +41,7 @@ impl Hist {
         let Ok(edges) = self.edges() else {
             return (vec![], vec![]);
         };
-        let counts = histogram_counts(&self.data, &edges);
+        let counts = crate::histogram::count_uniform(&self.data, &edges);
         let mut c: Vec<f64> = counts.iter().map(|&c| c as f64).collect();
         if self.density {
             let total: f64 = c.iter().sum();
@@ -99,44 +50,6 @@ impl Hist {
             }
         }
         (c, edges)
-    }
-}
-
-/// NumPy's equal-width binning: computed index, then corrected against the edges so values
-/// exactly on an edge land where `np.histogram` puts them; the last bin is closed.
-pub(crate) fn histogram_counts(data: &[f64], edges: &[f64]) -> Vec<u64> {
-    let n = edges.len() - 1;
-    let (first, last) = (edges[0], edges[n]);
-    let norm = n as f64 / (last - first);
-    let mut counts = vec![0u64; n];
-    for &v in data {
-        if !(v >= first && v <= last) {
-            continue;
-        }
-        let mut i = ((v - first) * norm) as usize;
-        if i >= n {
-            i = n - 1;
-        }
-        if v < edges[i] {
-            i = i.saturating_sub(1);
-        } else if v >= edges[i + 1] && i != n - 1 {
-            i += 1;
-        }
-        counts[i] += 1;
-    }
-    counts
-}
-
-/// A float as Python prints it in these messages (`nan`, `inf`, `1.0`).
-fn py_float(v: f64) -> String {
-    if v.is_nan() {
-        "nan".into()
-    } else if v.is_infinite() {
-        if v > 0.0 { "inf".into() } else { "-inf".into() }
-    } else if v == v.trunc() && v.abs() < 1e16 {
-        format!("{v:.1}")
-    } else {
-        format!("{v}")
     }
 }
 
