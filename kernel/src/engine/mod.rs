@@ -55,6 +55,16 @@ pub trait OutputSink: Send + Sync {
     fn clear_output(&self, wait: bool);
 }
 
+/// An [`OutputSink`] that drops everything: for `evaluate` (user expressions), whose output
+/// is not shown.
+pub struct NullSink;
+
+impl OutputSink for NullSink {
+    fn stream(&self, _: StreamName, _: &str) {}
+    fn display(&self, _: DisplayData, _: bool) {}
+    fn clear_output(&self, _: bool) {}
+}
+
 /// The error a cell raised, in the shape Jupyter reports it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ErrorInfo {

@@ -357,13 +357,7 @@ impl Engine for EvcxrEngine {
     }
 
     fn evaluate(&mut self, expression: &str) -> Result<DisplayData, ErrorInfo> {
-        struct Quiet;
-        impl OutputSink for Quiet {
-            fn stream(&self, _: StreamName, _: &str) {}
-            fn display(&self, _: DisplayData, _: bool) {}
-            fn clear_output(&self, _: bool) {}
-        }
-        match self.run_cell(expression, true, &Quiet) {
+        match self.run_cell(expression, true, &crate::engine::NullSink) {
             ExecuteOutcome::Ok { result } => Ok(result.unwrap_or_default()),
             ExecuteOutcome::Error(e) => Err(e),
         }

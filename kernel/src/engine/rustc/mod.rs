@@ -1444,13 +1444,7 @@ impl Engine for RustcEngine {
     }
 
     fn evaluate(&mut self, expression: &str) -> Result<DisplayData, ErrorInfo> {
-        struct Quiet;
-        impl OutputSink for Quiet {
-            fn stream(&self, _: StreamName, _: &str) {}
-            fn display(&self, _: DisplayData, _: bool) {}
-            fn clear_output(&self, _: bool) {}
-        }
-        match self.execute_inner(expression, true, &Quiet) {
+        match self.execute_inner(expression, true, &crate::engine::NullSink) {
             ExecuteOutcome::Ok { result } => Ok(result.unwrap_or_default()),
             ExecuteOutcome::Error(e) => Err(e),
         }
