@@ -3,8 +3,9 @@
 Starts JupyterLab on a free port with a token in a temporary directory, writes a notebook of
 the cells in `CELLS`, and runs `tests/browser/lab_check.mjs`, which runs the notebook in the
 page and checks what is visible; then the same for a notebook with saved outputs that is not
-trusted (JupyterLab strips <style>, <script> and <svg> from those). Screenshots go to
-tests/artifacts/browser/.
+trusted (JupyterLab strips <style>, <script> and <svg> from those). A second test opens a
+tutorial notebook with its outputs cleared, runs every cell as a reader would, and checks that
+no cell errors and every chart shows. Screenshots go to tests/artifacts/browser/.
 
     ARRAYLIB_THEME_SHOTS=1  also writes notebooks/images/card_light.png and card_dark.png
 
@@ -39,6 +40,8 @@ REPO = Path(__file__).resolve().parent.parent
 BROWSER_DIR = REPO / "tests" / "browser"
 ARTIFACTS = REPO / "tests" / "artifacts" / "browser"
 IMAGES = REPO / "notebooks" / "images"
+# The tutorial a reader opens and runs in the browser: the one with the most charts.
+TUTORIAL = REPO / "notebooks" / "01_numpy_essentials_for_ml.ipynb"
 
 
 @dataclass
@@ -50,11 +53,13 @@ class Cell:
     shows: list[str] = field(default_factory=list)
     error: str | None = None
     selector: str | None = None
+    # Texts that must not be visible (the card's hidden text fallback).
+    hides: list[str] = field(default_factory=list)
 
 
 # One line per cell.
 CELLS = [
-    Cell("card", "np::arange(12.0).reshape([3, 4])", ["(3, 4)", "float64", "12 elements"], selector=".np-array"),
+    Cell("card", "np::arange(12.0).reshape([3, 4])", ["(3, 4)", "float64", "12 elements"], selector=".np-array", hides=["array(["]),
     Cell("scalar", "np::arange(10).sum()", ["45"]),
     Cell("error", "np::ones([3, 4]) + np::ones([5])", ["operands could not be broadcast together with shapes (3,4) (5,)"], error="ValueError"),
     Cell("bool_card", "np::greater(&np::arange(6).reshape([2, 3]), 2)", ["(2, 3)", "bool", "3 True"], selector=".np-array"),
@@ -67,7 +72,9 @@ CELLS = [
 
 # What an untrusted notebook with the saved outputs of CELLS must still show.
 UNTRUSTED = [
-    Cell("card", CELLS[0].source, ["(3, 4)", "float64", "12 elements"], selector=".np-array"),
+    Cell("card", CELLS[0].source, ["(3, 4)", "float64", "12 elements"], selector=".np-array", hides=["array(["]),
+    # The sanitizer of untrusted outputs keeps the histogram's bars (no flex, no var()).
+    Cell("card_histogram", CELLS[0].source, ["min 0. · max 11."], selector=".np-hist > i"),
     Cell("scalar", CELLS[1].source, ["45"]),
     Cell("error", CELLS[2].source, ["operands could not be broadcast"], error="ValueError"),
     Cell("bool_card", CELLS[3].source, ["(2, 3)", "bool"], selector=".np-array"),
@@ -123,8 +130,19 @@ def lab():
     node = _node()
     ensure_kernelspec()
     root = Path(tempfile.mkdtemp(prefix="arraylib-lab-"))
-    for sub in ("notebooks", "config", "data", "runtime", "settings/@jupyterlab/apputils-extension"):
+    for sub in (
+        "notebooks",
+        "config",
+        "data",
+        "runtime",
+        "settings/@jupyterlab/apputils-extension",
+        "settings/@jupyterlab/notebook-extension",
+    ):
         (root / sub).mkdir(parents=True)
+    # Every cell stays in the page (no windowing), so a check can reach any cell's output.
+    (root / "settings/@jupyterlab/notebook-extension/tracker.jupyterlab-settings").write_text(
+        json.dumps({"windowingMode": "none"})
+    )
     # No news or update checks: no network and no toasts over the outputs.
     (root / "settings/@jupyterlab/apputils-extension/notification.jupyterlab-settings").write_text(
         json.dumps({"fetchNews": "false", "checkForUpdates": False})
@@ -183,22 +201,50 @@ def test_outputs_in_jupyterlab(lab):
     root = lab["root"]
     nbformat.write(_notebook(CELLS), str(root / "notebooks" / "run.ipynb"))
     _saved_outputs_notebook(root / "notebooks" / "saved.ipynb")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     theme_shots = os.environ.get("ARRAYLIB_THEME_SHOTS") == "1"
     if theme_shots:
         IMAGES.mkdir(parents=True, exist_ok=True)
     plan = {
-        "base_url": lab["base"],
-        "token": lab["token"],
-        "chromium": lab["chromium"],
-        "artifacts": str(ARTIFACTS),
         "theme_shots": str(IMAGES) if theme_shots else None,
         "theme_cell": [c.name for c in CELLS].index("nd_card"),
         "run": {"notebook": "run.ipynb", "cells": [asdict(c) for c in CELLS]},
         "untrusted": {"notebook": "saved.ipynb", "cells": [asdict(c) for c in UNTRUSTED]},
     }
-    plan_path = root / "plan.json"
-    plan_path.write_text(json.dumps(plan))
+    report = _run_lab_check(lab, plan, "plan.json")
+    for name in ("run_card.png", "untrusted_card.png", "run_error.png"):
+        assert (ARTIFACTS / name).stat().st_size > 0
+    assert "all browser checks passed" in report
+
+
+@pytest.mark.timeout(1200)
+def test_tutorial_in_jupyterlab(lab):
+    """A reader opens a tutorial, runs every cell: no cell errors, every chart is on the page."""
+    nb = nbformat.read(str(TUTORIAL), as_version=4)
+    code, errors, charts = [], [], []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        code.append(i)
+        if "raises-exception" in cell.metadata.get("tags", []):
+            errors.append(i)
+        if any("image/png" in o.get("data", {}) for o in cell.outputs):
+            charts.append(i)
+        cell.outputs, cell.execution_count = [], None
+    assert charts, f"{TUTORIAL.name} has no saved chart to look for"
+    nbformat.write(nb, str(lab["root"] / "notebooks" / TUTORIAL.name))
+    plan = {"tutorial": {"notebook": TUTORIAL.name, "code_cells": code, "errors": errors, "charts": charts}}
+    report = _run_lab_check(lab, plan, "tutorial_plan.json")
+    assert "all browser checks passed" in report
+    assert (ARTIFACTS / "tutorial_page.png").stat().st_size > 0
+
+
+def _run_lab_check(lab, plan: dict, name: str) -> str:
+    """Runs lab_check.mjs on a plan; fails with its report and JupyterLab's log tail."""
+    root = lab["root"]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    where = {"base_url": lab["base"], "token": lab["token"], "chromium": lab["chromium"], "artifacts": str(ARTIFACTS)}
+    plan_path = root / name
+    plan_path.write_text(json.dumps({**where, **plan}))
     r = subprocess.run(
         [lab["node"], str(BROWSER_DIR / "lab_check.mjs"), str(plan_path)],
         cwd=BROWSER_DIR,
@@ -207,8 +253,6 @@ def test_outputs_in_jupyterlab(lab):
         timeout=900,
     )
     report = r.stdout + r.stderr
-    (ARTIFACTS / "report.txt").write_text(report)
+    (ARTIFACTS / name.replace(".json", "_report.txt")).write_text(report)
     assert r.returncode == 0, report + "\nJupyterLab log tail:\n" + (root / "lab.log").read_text()[-3000:]
-    assert "all browser checks passed" in r.stdout
-    for name in ("run_card.png", "untrusted_card.png", "run_error.png"):
-        assert (ARTIFACTS / name).stat().st_size > 0
+    return report

@@ -3,10 +3,15 @@
 //! summarized like NumPy's printing.
 //!
 //! JupyterLab strips `<style>`, `<script>` and inline `<svg>` from untrusted outputs, so the
-//! card is built from inline styles only (which survive its sanitizer) and uses JupyterLab's
-//! CSS variables (with fallbacks) to follow light and dark themes. It reads the same in a
-//! trusted and an untrusted notebook, and front ends without HTML show the `text/plain` repr
-//! that comes with it.
+//! card is built from inline styles only. Its sanitizer also drops every declaration whose
+//! value it does not recognise, `var(--jp-...)` included, and properties such as `gap` and
+//! `align-items`; so each themed declaration comes twice, a plain value the sanitizer keeps
+//! and then the theme variable that wins where styles are trusted, and the histogram is laid
+//! out with `inline-block` and `vertical-align` only. It reads the same in a trusted and an
+//! untrusted notebook, in light and dark themes.
+//!
+//! As xarray does, the card starts with a `<pre>` text fallback (the `repr`) hidden by an
+//! inline style: renderers that drop style attributes (GitHub's notebook viewer) show it.
 
 use crate::array::Array;
 use crate::dispatch;
@@ -24,20 +29,35 @@ const STATS_SAMPLE: usize = 1_000_000;
 /// Bars in the inline histogram.
 const BINS: usize = 24;
 
+// Each themed declaration is written twice: a plain value that survives JupyterLab's
+// sanitizer of untrusted outputs, then the theme's variable (dropped there, used elsewhere).
 const CARD_STYLE: &str = "display:inline-block;max-width:100%;overflow-x:auto;\
-    font-family:var(--jp-ui-font-family,system-ui,sans-serif);font-size:12px;\
+    font-family:sans-serif;font-family:var(--jp-ui-font-family,system-ui,sans-serif);font-size:12px;\
     color:var(--jp-ui-font-color1,#212121);background:var(--jp-layout-color1,transparent);\
-    border:1px solid var(--jp-border-color2,#d0d0d0);border-radius:4px;padding:6px 8px;";
-const MUTED: &str = "color:var(--jp-ui-font-color2,#616161);";
-const MONO: &str = "font-family:var(--jp-code-font-family,monospace);";
+    border:1px solid #bdbdbd;border:1px solid var(--jp-border-color2,#d0d0d0);\
+    border-radius:4px;padding:6px 8px;";
+const MUTED: &str = "color:gray;color:var(--jp-ui-font-color2,#616161);";
+const MONO: &str = "font-family:monospace;font-family:var(--jp-code-font-family,monospace);";
 /// Inherited by the grid's cells, so that each cell carries only its padding.
 const GRID: &str = "border-collapse:collapse;margin-top:2px;text-align:right;white-space:nowrap;\
-    font-family:var(--jp-code-font-family,monospace);";
+    font-family:monospace;font-family:var(--jp-code-font-family,monospace);";
 const CELL: &str = "padding:1px 6px;";
-const INDEX_CELL: &str = "padding:1px 6px;color:var(--jp-ui-font-color2,#757575);font-size:11px;\
+/// The header row of column indices (inherited by its cells).
+const INDEX_ROW: &str = "color:gray;font-size:11px;font-family:sans-serif;\
     font-family:var(--jp-ui-font-family,system-ui,sans-serif);";
+/// A row index: short, since a large grid has many.
+const INDEX_CELL: &str = "padding:1px 6px;color:gray;font-size:11px;";
 /// The shading of `True` in a bool grid.
-const TRUE_CELL: &str = "padding:1px 6px;background:var(--jp-brand-color3,#bbdefb);";
+const TRUE_CELL: &str = "padding:1px 6px;background-color:rgba(25,118,210,0.25);\
+    background:var(--jp-brand-color3,#bbdefb);";
+/// The dtype's badge in the header.
+const BADGE: &str = "background-color:rgba(128,128,128,0.2);background:var(--jp-layout-color2,#eee);\
+    border-radius:3px;padding:0 4px;";
+/// One bar of the inline histogram (its height is added per bar): a left border in the
+/// container's color, since neither `currentColor` nor `var(...)` survives the sanitizer.
+const BAR: &str =
+    "display:inline-block;vertical-align:bottom;margin-right:1px;border-left:4px solid;";
+const WARN: &str = "color:#e65100;color:var(--jp-warn-color0,#e65100);";
 
 /// HTML-escapes text.
 fn escape(s: &str) -> String {
@@ -211,20 +231,34 @@ fn write_stats(out: &mut String, s: &Stats) {
     let peak = s.hist.iter().copied().max().unwrap_or(1).max(1);
     let _ = write!(
         out,
-        "<div style=\"display:flex;align-items:flex-end;gap:10px;margin:4px 0;\">\
-         <div style=\"display:flex;align-items:flex-end;height:28px;gap:1px;\
-         color:var(--jp-brand-color1,#1976d2);\" title=\"histogram of the values\">"
+        "<div style=\"margin:4px 0;white-space:nowrap;\">\
+         <div class=\"np-hist\" style=\"display:inline-block;vertical-align:bottom;height:28px;\
+         margin-right:10px;color:#1976d2;color:var(--jp-brand-color1,#1976d2);\" \
+         title=\"histogram of the values\">"
     );
-    for &h in &s.hist {
-        let px = if h == 0 { 0 } else { 1 + h * 27 / peak };
-        let _ = write!(
-            out,
-            "<div style=\"width:4px;height:{px}px;background:currentColor;\"></div>"
-        );
+    // `<i>` is the shortest element the sanitizer keeps; a run of empty bins is one spacer.
+    let mut empty = 0;
+    for (k, &h) in s.hist.iter().enumerate() {
+        if h == 0 {
+            empty += 1;
+            if k + 1 < s.hist.len() && s.hist[k + 1] == 0 {
+                continue;
+            }
+            let _ = write!(
+                out,
+                "<i style=\"display:inline-block;width:{}px;\"></i>",
+                5 * empty
+            );
+            empty = 0;
+            continue;
+        }
+        let px = 1 + h * 27 / peak;
+        let _ = write!(out, "<i style=\"{BAR}height:{px}px;\"></i>");
     }
     let _ = write!(
         out,
-        "</div><div style=\"{MUTED}{MONO}font-size:11px;\">min {} · max {} · mean {} · std {}",
+        "</div><div style=\"display:inline-block;vertical-align:bottom;{MUTED}{MONO}font-size:11px;\">\
+         min {} · max {} · mean {} · std {}",
         compact_float(s.min),
         compact_float(s.max),
         compact_float(s.mean),
@@ -233,7 +267,7 @@ fn write_stats(out: &mut String, s: &Stats) {
     if s.nan > 0 || s.inf > 0 {
         let _ = write!(
             out,
-            " · <span style=\"color:var(--jp-warn-color0,#e65100);\">{} NaN · {} inf</span>",
+            " · <span style=\"{WARN}\">{} NaN · {} inf</span>",
             s.nan, s.inf
         );
     } else {
@@ -261,13 +295,13 @@ fn write_grid(out: &mut String, a: &Array, prefix: &[usize]) {
     };
     let _ = write!(out, "<table style=\"{GRID}\">");
     if nd >= 1 {
-        out.push_str("<tr>");
+        let _ = write!(out, "<tr style=\"{INDEX_ROW}\">");
         if nd >= 2 {
-            let _ = write!(out, "<td style=\"{INDEX_CELL}\"></td>");
+            let _ = write!(out, "<td style=\"{CELL}\"></td>");
         }
         for c in &cols {
             let label = c.map_or("…".to_string(), |c| c.to_string());
-            let _ = write!(out, "<td style=\"{INDEX_CELL}\">{label}</td>");
+            let _ = write!(out, "<td style=\"{CELL}\">{label}</td>");
         }
         out.push_str("</tr>");
     }
@@ -328,7 +362,12 @@ fn shown_slices(a: &Array) -> Vec<Vec<usize>> {
 /// ```
 pub fn card_html(a: &Array) -> String {
     let mut out = String::with_capacity(4096);
-    let _ = write!(out, "<div class=\"np-array\"><div style=\"{CARD_STYLE}\">");
+    let _ = write!(
+        out,
+        "<div class=\"np-array\"><pre class=\"np-text-fallback\" style=\"display:none\">{}</pre>\
+         <div style=\"{CARD_STYLE}\">",
+        escape(&format!("{a:?}"))
+    );
     let owner = if a.owns_data() {
         "owns its data".to_string()
     } else {
@@ -336,8 +375,7 @@ pub fn card_html(a: &Array) -> String {
     };
     let _ = write!(
         out,
-        "<div><b style=\"{MONO}\">{}</b> <span style=\"background:var(--jp-layout-color2,#eee);\
-         border-radius:3px;padding:0 4px;{MONO}\">{}</span> \
+        "<div><b style=\"{MONO}\">{}</b> <span style=\"{BADGE}{MONO}\">{}</span> \
          <span style=\"{MUTED}\">· {} element{} · {} · {} · {}</span></div>",
         shape_repr(a.shape()),
         a.dtype(),
@@ -395,9 +433,7 @@ mod tests {
     fn header_names_shape_dtype_size_memory_layout_and_owner() {
         let a = crate::zeros([3, 4]);
         let h = card_html(&a);
-        assert!(
-            h.contains("<b style=\"font-family:var(--jp-code-font-family,monospace);\">(3, 4)</b>")
-        );
+        assert!(h.contains(&format!("<b style=\"{MONO}\">(3, 4)</b>")));
         assert!(h.contains(">float64</span>"));
         assert!(h.contains("12 elements · 96 bytes · C-contiguous · owns its data"));
         let t = a.t();
@@ -407,10 +443,33 @@ mod tests {
     }
 
     #[test]
+    fn text_fallback_is_the_repr_hidden_by_an_inline_style() {
+        let h = card_html(&crate::arange(3));
+        assert!(h.starts_with(
+            "<div class=\"np-array\"><pre class=\"np-text-fallback\" style=\"display:none\">array([0, 1, 2])</pre>"
+        ));
+    }
+
+    #[test]
+    fn themed_declarations_have_a_plain_value_first() {
+        // JupyterLab's sanitizer drops `var(...)` values; the plain value before each is what
+        // an untrusted notebook keeps.
+        let h = card_html(&crate::linspace(0, 1, 50));
+        for decl in h.split(['"', ';']).filter(|d| d.contains("var(--jp-")) {
+            let prop = decl.split(':').next().unwrap();
+            let plain = h
+                .split(['"', ';'])
+                .any(|d| d.starts_with(&format!("{prop}:")) && !d.contains("var("));
+            assert!(plain || prop == "color" || prop == "background", "{decl}");
+        }
+        assert!(!h.contains("gap:") && !h.contains("align-items") && !h.contains("currentColor"));
+    }
+
+    #[test]
     fn huge_broadcast_view_stays_small() {
         let a = crate::zeros(1).broadcast_to([10_000, 10_000]);
         let h = card_html(&a);
-        assert!(h.len() < 8 * 1024, "{} bytes", h.len());
+        assert!(h.len() < 6 * 1024, "{} bytes: {h}", h.len());
         assert!(h.contains("(10000, 10000)") && h.contains("100000000 elements"));
         assert!(h.contains("762.94 MiB (800000000 bytes)"));
         assert!(h.contains("from a sample of"));

@@ -315,8 +315,12 @@ macro_rules! logical_fns {
         $(#[$doc])*
         #[track_caller]
         pub fn $name<'a, 'b>(x1: impl IntoOperand<'a>, x2: impl IntoOperand<'b>) -> Array {
-            let (a, b) = (truth(&x1.into_operand()), truth(&x2.into_operand()));
-            binary::<bool, bool, bool>(&a, &b, |$x, $y| $f).or_panic()
+            // Not generic: the loop is compiled once in this crate, not in every caller.
+            fn inner(x1: &Operand<'_>, x2: &Operand<'_>) -> Result<Array> {
+                let (a, b) = (truth(x1), truth(x2));
+                binary::<bool, bool, bool>(&a, &b, |$x, $y| $f)
+            }
+            inner(&x1.into_operand(), &x2.into_operand()).or_panic()
         }
     )*};
 }

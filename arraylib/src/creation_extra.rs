@@ -405,23 +405,25 @@ pub fn full_like(a: impl AsRef<Array>, value: impl Into<Scalar>) -> Array {
 /// assert_eq!(e.to_string(), "OverflowError: Python integer 300 out of bounds for int8");
 /// ```
 pub fn try_full_like(a: impl AsRef<Array>, value: impl Into<Scalar>) -> Result<Array> {
-    let a = a.as_ref();
-    let value: Scalar = value.into();
-    let dtype = a.dtype();
-    let value = if value.dtype().is_integer() && dtype.is_integer() {
-        crate::operand::check_int_fits(
-            match value {
-                Scalar::UInt64(v) => v as i128,
-                v => v.to_i64() as i128,
-            },
-            dtype,
-        )?;
-        value
-    } else {
-        // Through `astype`, so NaN and out-of-range floats give what NumPy gives.
-        value.to_array().astype(dtype).try_get(())?
-    };
-    try_full_dtype(a.shape(), value, dtype)
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, value: Scalar) -> Result<Array> {
+        let dtype = a.dtype();
+        let value = if value.dtype().is_integer() && dtype.is_integer() {
+            crate::operand::check_int_fits(
+                match value {
+                    Scalar::UInt64(v) => v as i128,
+                    v => v.to_i64() as i128,
+                },
+                dtype,
+            )?;
+            value
+        } else {
+            // Through `astype`, so NaN and out-of-range floats give what NumPy gives.
+            value.to_array().astype(dtype).try_get(())?
+        };
+        try_full_dtype(a.shape(), value, dtype)
+    }
+    inner(a.as_ref(), value.into())
 }
 
 /// `np.zeros(shape, dtype=dtype)`.
@@ -581,37 +583,40 @@ pub fn diag_k(v: impl AsRef<Array>, k: isize) -> Array {
 /// assert_eq!(e.to_string(), "ValueError: Input must be 1- or 2-d.");
 /// ```
 pub fn try_diag_k(v: impl AsRef<Array>, k: isize) -> Result<Array> {
-    let v = v.as_ref();
-    match v.ndim() {
-        1 => {
-            let len = v.shape()[0];
-            let n = len + k.unsigned_abs();
-            let out = try_full_dtype([n, n], Scalar::Bool(false), v.dtype())?;
-            if len > 0 {
-                let offset = if k >= 0 {
-                    k as usize
-                } else {
-                    k.unsigned_abs() * n
-                };
-                let d = out.view_with(offset, vec![len], vec![n as isize + 1]);
-                d.try_assign(v)?;
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(v: &Array, k: isize) -> Result<Array> {
+        match v.ndim() {
+            1 => {
+                let len = v.shape()[0];
+                let n = len + k.unsigned_abs();
+                let out = try_full_dtype([n, n], Scalar::Bool(false), v.dtype())?;
+                if len > 0 {
+                    let offset = if k >= 0 {
+                        k as usize
+                    } else {
+                        k.unsigned_abs() * n
+                    };
+                    let d = out.view_with(offset, vec![len], vec![n as isize + 1]);
+                    d.try_assign(v)?;
+                }
+                Ok(out)
             }
-            Ok(out)
-        }
-        2 => {
-            let (r, c) = (v.shape()[0] as isize, v.shape()[1] as isize);
-            let (s0, s1) = (v.strides[0], v.strides[1]);
-            let len = if k >= 0 { r.min(c - k) } else { (r + k).min(c) }.max(0) as usize;
-            let mut offset = v.offset as isize;
-            if len > 0 {
-                offset += if k >= 0 { k * s1 } else { -k * s0 };
+            2 => {
+                let (r, c) = (v.shape()[0] as isize, v.shape()[1] as isize);
+                let (s0, s1) = (v.strides[0], v.strides[1]);
+                let len = if k >= 0 { r.min(c - k) } else { (r + k).min(c) }.max(0) as usize;
+                let mut offset = v.offset as isize;
+                if len > 0 {
+                    offset += if k >= 0 { k * s1 } else { -k * s0 };
+                }
+                let mut d = v.view_with(offset as usize, vec![len], vec![s0 + s1]);
+                d.writeable = false;
+                Ok(d)
             }
-            let mut d = v.view_with(offset as usize, vec![len], vec![s0 + s1]);
-            d.writeable = false;
-            Ok(d)
+            _ => Err(ArrayError::value("Input must be 1- or 2-d.")),
         }
-        _ => Err(ArrayError::value("Input must be 1- or 2-d.")),
     }
+    inner(v.as_ref(), k)
 }
 
 // ----- logspace, meshgrid -----------------------------------------------------------------

@@ -327,18 +327,21 @@ pub fn try_histogram_bin_edges(
     bins: impl Into<Bins>,
     range: Option<(f64, f64)>,
 ) -> Result<Array> {
-    let a = a.as_ref();
-    match bins.into() {
-        Bins::Count(0) => Err(ArrayError::value(
-            "`bins` must be positive, when an integer",
-        )),
-        Bins::Count(n) => {
-            let (data, d) = data_of(a)?;
-            let (first, last) = outer_edges(&data, range, d)?;
-            Ok(edges_array(uniform_edges(first, last, n, d), d))
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, bins: Bins, range: Option<(f64, f64)>) -> Result<Array> {
+        match bins {
+            Bins::Count(0) => Err(ArrayError::value(
+                "`bins` must be positive, when an integer",
+            )),
+            Bins::Count(n) => {
+                let (data, d) = data_of(a)?;
+                let (first, last) = outer_edges(&data, range, d)?;
+                Ok(edges_array(uniform_edges(first, last, n, d), d))
+            }
+            b => Ok(histogram_impl(a, b, range)?.2),
         }
-        b => Ok(histogram_impl(a, b, range)?.2),
     }
+    inner(a.as_ref(), bins.into(), range)
 }
 
 #[cfg(test)]

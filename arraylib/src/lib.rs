@@ -21,6 +21,7 @@ pub mod bincount;
 pub mod broadcast;
 pub mod casting;
 pub mod comparison;
+pub mod complex_parts;
 pub mod constructors;
 pub mod creation_extra;
 pub mod cumulative;
@@ -73,6 +74,7 @@ pub use comparison::{
     equal, greater, greater_equal, invert, isclose, isclose_with, less, less_equal, logical_and,
     logical_not, logical_or, logical_xor, not_equal, where_,
 };
+pub use complex_parts::{imag, real};
 pub use constructors::*;
 pub use creation_extra::{
     ArrayData, EyeArgs, IntoLiteral, array, asarray, diag, diag_k, empty_dtype, empty_like, eye,
@@ -131,9 +133,9 @@ pub use reductions::{
 pub use scalar::Scalar;
 pub use searching::{searchsorted, searchsorted_side, try_searchsorted_side};
 pub use shape::{
-    ascontiguousarray, atleast_1d, atleast_2d, atleast_3d, expand_dims, flip, flip_axis, fliplr,
-    flipud, moveaxis, permute_dims, ravel, reshape, squeeze, squeeze_axis, swapaxes, transpose,
-    try_expand_dims, try_flip_axis, try_moveaxis,
+    ascontiguousarray, asfortranarray, atleast_1d, atleast_2d, atleast_3d, expand_dims, flip,
+    flip_axis, fliplr, flipud, moveaxis, permute_dims, ravel, reshape, squeeze, squeeze_axis,
+    swapaxes, transpose, try_expand_dims, try_flip_axis, try_moveaxis,
 };
 pub use shape_arg::{IntoAxes, IntoShape, normalize_axes, normalize_axis};
 pub use slicing::{Ellipsis, IntoSliceElem, NewAxis, SliceElem, newaxis};

@@ -184,79 +184,82 @@ fn batched<T: MatElem>(
 /// assert_eq!(e.to_string(), "ValueError: matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size 5 is different from 4)");
 /// ```
 pub fn try_matmul(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Result<Array> {
-    let (a, b) = (a.as_ref(), b.as_ref());
-    for (i, x) in [a, b].iter().enumerate() {
-        if x.ndim() == 0 {
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, b: &Array) -> Result<Array> {
+        for (i, x) in [a, b].iter().enumerate() {
+            if x.ndim() == 0 {
+                return Err(ArrayError::value(format!(
+                    "matmul: Input operand {i} does not have enough dimensions (has 0, gufunc core with signature {SIGNATURE} requires 1)"
+                )));
+            }
+        }
+        let dt = promote(a.dtype(), b.dtype());
+        let a_vec = a.ndim() == 1;
+        let b_vec = b.ndim() == 1;
+        let mut ash = a.shape().to_vec();
+        if a_vec {
+            ash.insert(0, 1);
+        }
+        let mut bsh = b.shape().to_vec();
+        if b_vec {
+            bsh.push(1);
+        }
+        let (n, k) = (ash[ash.len() - 2], ash[ash.len() - 1]);
+        let (k2, m) = (bsh[bsh.len() - 2], bsh[bsh.len() - 1]);
+        if k != k2 {
             return Err(ArrayError::value(format!(
-                "matmul: Input operand {i} does not have enough dimensions (has 0, gufunc core with signature {SIGNATURE} requires 1)"
+                "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature {SIGNATURE} (size {k2} is different from {k})"
             )));
         }
-    }
-    let dt = promote(a.dtype(), b.dtype());
-    let a_vec = a.ndim() == 1;
-    let b_vec = b.ndim() == 1;
-    let mut ash = a.shape().to_vec();
-    if a_vec {
-        ash.insert(0, 1);
-    }
-    let mut bsh = b.shape().to_vec();
-    if b_vec {
-        bsh.push(1);
-    }
-    let (n, k) = (ash[ash.len() - 2], ash[ash.len() - 1]);
-    let (k2, m) = (bsh[bsh.len() - 2], bsh[bsh.len() - 1]);
-    if k != k2 {
-        return Err(ArrayError::value(format!(
-            "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature {SIGNATURE} (size {k2} is different from {k})"
-        )));
-    }
-    let abatch = &ash[..ash.len() - 2];
-    let bbatch = &bsh[..bsh.len() - 2];
-    let batch = crate::broadcast::broadcast_shapes(&[abatch, bbatch]).map_err(|_| {
-        let remap = |orig: &[usize], batch: &[usize]| {
-            let mut s = String::from("(");
-            s.push_str(&batch.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(","));
-            s.push_str(",newaxis,newaxis)");
-            format!("{}->{}", compact_shape(orig), s)
+        let abatch = &ash[..ash.len() - 2];
+        let bbatch = &bsh[..bsh.len() - 2];
+        let batch = crate::broadcast::broadcast_shapes(&[abatch, bbatch]).map_err(|_| {
+            let remap = |orig: &[usize], batch: &[usize]| {
+                let mut s = String::from("(");
+                s.push_str(&batch.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(","));
+                s.push_str(",newaxis,newaxis)");
+                format!("{}->{}", compact_shape(orig), s)
+            };
+            ArrayError::value(format!(
+                "operands could not be broadcast together with remapped shapes [original->remapped]: {} {}  and requested shape ({},{})",
+                remap(a.shape(), abatch),
+                remap(b.shape(), bbatch),
+                n,
+                m
+            ))
+        })?;
+        let a2 = {
+            // re-view with the vector axis added (no copy)
+            let ac = cast_array(a, dt);
+            let mut st = ac.strides.clone();
+            if a_vec {
+                st.insert(0, 0);
+            }
+            ac.view_with(ac.offset, ash.clone(), st)
         };
-        ArrayError::value(format!(
-            "operands could not be broadcast together with remapped shapes [original->remapped]: {} {}  and requested shape ({},{})",
-            remap(a.shape(), abatch),
-            remap(b.shape(), bbatch),
-            n,
-            m
-        ))
-    })?;
-    let a2 = {
-        // re-view with the vector axis added (no copy)
-        let ac = cast_array(a, dt);
-        let mut st = ac.strides.clone();
-        if a_vec {
-            st.insert(0, 0);
+        let b2 = {
+            let bc = cast_array(b, dt);
+            let mut st = bc.strides.clone();
+            if b_vec {
+                st.push(0);
+            }
+            bc.view_with(bc.offset, bsh.clone(), st)
+        };
+        let out = crate::dispatch!(dt, T => batched::<T>(&a2, &b2, &batch, n, k, m))?;
+        // drop the added vector axes
+        let mut oshape = batch.clone();
+        if !a_vec {
+            oshape.push(n);
         }
-        ac.view_with(ac.offset, ash.clone(), st)
-    };
-    let b2 = {
-        let bc = cast_array(b, dt);
-        let mut st = bc.strides.clone();
-        if b_vec {
-            st.push(0);
+        if !b_vec {
+            oshape.push(m);
         }
-        bc.view_with(bc.offset, bsh.clone(), st)
-    };
-    let out = crate::dispatch!(dt, T => batched::<T>(&a2, &b2, &batch, n, k, m))?;
-    // drop the added vector axes
-    let mut oshape = batch.clone();
-    if !a_vec {
-        oshape.push(n);
+        let strides = crate::array::c_strides(&oshape);
+        let mut r = out.view_with(0, oshape, strides);
+        r.is_view = false;
+        Ok(r)
     }
-    if !b_vec {
-        oshape.push(m);
-    }
-    let strides = crate::array::c_strides(&oshape);
-    let mut r = out.view_with(0, oshape, strides);
-    r.is_view = false;
-    Ok(r)
+    inner(a.as_ref(), b.as_ref())
 }
 
 /// `np.matmul(a, b)`, Python's `a @ b`: matrix product with NumPy's rules for 1-D operands
@@ -311,36 +314,39 @@ fn not_aligned(a: &[usize], b: &[usize], da: usize, db: usize) -> ArrayError {
 /// assert_eq!(e.to_string(), "ValueError: shapes (2,3) and (4,) not aligned: 3 (dim 1) != 4 (dim 0)");
 /// ```
 pub fn try_dot(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Result<Array> {
-    let (a, b) = (a.as_ref(), b.as_ref());
-    if a.ndim() == 0 || b.ndim() == 0 {
-        return crate::arithmetic::try_multiply(a, b);
-    }
-    let ka = a.ndim() - 1;
-    let kb = if b.ndim() == 1 { 0 } else { b.ndim() - 2 };
-    if a.shape()[ka] != b.shape()[kb] {
-        return Err(not_aligned(a.shape(), b.shape(), ka, kb));
-    }
-    if b.ndim() <= 2 && a.ndim() <= 2 || b.ndim() == 1 {
-        return try_matmul(a, b);
-    }
-    // N-D: move b's contraction axis to the front and flatten the rest.
-    let k = a.shape()[ka];
-    let a2 = crate::shape::reshape(a, [-1, k as isize]);
-    let mut perm: Vec<usize> = (0..b.ndim()).collect();
-    perm.remove(kb);
-    perm.insert(0, kb);
-    let shape: Vec<usize> = perm.iter().map(|&p| b.shape()[p]).collect();
-    let strides: Vec<isize> = perm.iter().map(|&p| b.strides[p]).collect();
-    let bp = b.view_with(b.offset, shape, strides);
-    let b2 = crate::shape::reshape(&bp, [k as isize, -1]);
-    let r = try_matmul(&a2, &b2)?;
-    let mut oshape: Vec<usize> = a.shape()[..ka].to_vec();
-    for (i, &d) in b.shape().iter().enumerate() {
-        if i != kb {
-            oshape.push(d);
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, b: &Array) -> Result<Array> {
+        if a.ndim() == 0 || b.ndim() == 0 {
+            return crate::arithmetic::try_multiply(a, b);
         }
+        let ka = a.ndim() - 1;
+        let kb = if b.ndim() == 1 { 0 } else { b.ndim() - 2 };
+        if a.shape()[ka] != b.shape()[kb] {
+            return Err(not_aligned(a.shape(), b.shape(), ka, kb));
+        }
+        if b.ndim() <= 2 && a.ndim() <= 2 || b.ndim() == 1 {
+            return try_matmul(a, b);
+        }
+        // N-D: move b's contraction axis to the front and flatten the rest.
+        let k = a.shape()[ka];
+        let a2 = crate::shape::reshape(a, [-1, k as isize]);
+        let mut perm: Vec<usize> = (0..b.ndim()).collect();
+        perm.remove(kb);
+        perm.insert(0, kb);
+        let shape: Vec<usize> = perm.iter().map(|&p| b.shape()[p]).collect();
+        let strides: Vec<isize> = perm.iter().map(|&p| b.strides[p]).collect();
+        let bp = b.view_with(b.offset, shape, strides);
+        let b2 = crate::shape::reshape(&bp, [k as isize, -1]);
+        let r = try_matmul(&a2, &b2)?;
+        let mut oshape: Vec<usize> = a.shape()[..ka].to_vec();
+        for (i, &d) in b.shape().iter().enumerate() {
+            if i != kb {
+                oshape.push(d);
+            }
+        }
+        Ok(crate::shape::reshape(&r, oshape))
     }
-    Ok(crate::shape::reshape(&r, oshape))
+    inner(a.as_ref(), b.as_ref())
 }
 
 /// `np.inner(a, b)`: sum product over the last axes (for 1-D, the dot product).
@@ -361,25 +367,28 @@ pub fn inner(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Array {
 /// assert!(arraylib::try_inner(&arraylib::ones([2, 3]), &arraylib::ones([2, 4])).is_err());
 /// ```
 pub fn try_inner(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Result<Array> {
-    let (a, b) = (a.as_ref(), b.as_ref());
-    if a.ndim() == 0 || b.ndim() == 0 {
-        return crate::arithmetic::try_multiply(a, b);
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, b: &Array) -> Result<Array> {
+        if a.ndim() == 0 || b.ndim() == 0 {
+            return crate::arithmetic::try_multiply(a, b);
+        }
+        let (ka, kb) = (a.ndim() - 1, b.ndim() - 1);
+        if a.shape()[ka] != b.shape()[kb] {
+            // NumPy reports the shapes after moving b's last axis first
+            let mut bs: Vec<usize> = b.shape().to_vec();
+            let last = bs.pop().unwrap();
+            bs.insert(0, last);
+            return Err(not_aligned(a.shape(), &bs, ka, 0));
+        }
+        let k = a.shape()[ka] as isize;
+        let a2 = crate::shape::reshape(a, [-1, k]);
+        let b2 = crate::shape::reshape(b, [-1, k]);
+        let r = try_matmul(&a2, b2.t())?;
+        let mut oshape: Vec<usize> = a.shape()[..ka].to_vec();
+        oshape.extend_from_slice(&b.shape()[..kb]);
+        Ok(crate::shape::reshape(&r, oshape))
     }
-    let (ka, kb) = (a.ndim() - 1, b.ndim() - 1);
-    if a.shape()[ka] != b.shape()[kb] {
-        // NumPy reports the shapes after moving b's last axis first
-        let mut bs: Vec<usize> = b.shape().to_vec();
-        let last = bs.pop().unwrap();
-        bs.insert(0, last);
-        return Err(not_aligned(a.shape(), &bs, ka, 0));
-    }
-    let k = a.shape()[ka] as isize;
-    let a2 = crate::shape::reshape(a, [-1, k]);
-    let b2 = crate::shape::reshape(b, [-1, k]);
-    let r = try_matmul(&a2, b2.t())?;
-    let mut oshape: Vec<usize> = a.shape()[..ka].to_vec();
-    oshape.extend_from_slice(&b.shape()[..kb]);
-    Ok(crate::shape::reshape(&r, oshape))
+    inner(a.as_ref(), b.as_ref())
 }
 
 /// `np.outer(a, b)`: `a.ravel()[:, None] * b.ravel()[None, :]`.
@@ -390,10 +399,13 @@ pub fn try_inner(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Result<Array> {
 /// assert_eq!(o.to_vec::<i64>(), vec![0, 1, 2, 0, 2, 4]);
 /// ```
 pub fn outer(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Array {
-    let (a, b) = (a.as_ref(), b.as_ref());
-    let col = crate::shape::reshape(a, [-1, 1]);
-    let row = crate::shape::reshape(b, [1, -1]);
-    crate::arithmetic::multiply(&col, &row)
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, b: &Array) -> Array {
+        let col = crate::shape::reshape(a, [-1, 1]);
+        let row = crate::shape::reshape(b, [1, -1]);
+        crate::arithmetic::multiply(&col, &row)
+    }
+    inner(a.as_ref(), b.as_ref())
 }
 
 /// `np.vdot(a, b)`: the dot product of the flattened arrays, conjugating `a` if complex.
@@ -404,20 +416,23 @@ pub fn outer(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Array {
 /// ```
 #[track_caller]
 pub fn vdot(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Scalar {
-    let (a, b) = (a.as_ref(), b.as_ref());
-    let fa = crate::shape::reshape(a, [-1]);
-    let fb = crate::shape::reshape(b, [-1]);
-    if fa.size() != fb.size() {
-        std::panic::panic_any(
-            ArrayError::value("cannot reshape array of size into shape").to_string(),
-        );
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, b: &Array) -> Scalar {
+        let fa = crate::shape::reshape(a, [-1]);
+        let fb = crate::shape::reshape(b, [-1]);
+        if fa.size() != fb.size() {
+            std::panic::panic_any(
+                ArrayError::value("cannot reshape array of size into shape").to_string(),
+            );
+        }
+        let fa = if fa.dtype().is_complex() {
+            crate::dispatch_complex!(fa.dtype(), T => crate::operand::unary::<T, T>(&Operand::Borrowed(&fa), |z| z.conj()), _ => fa.clone())
+        } else {
+            fa
+        };
+        crate::arithmetic::first_scalar(&try_matmul(&fa, &fb).or_panic())
     }
-    let fa = if fa.dtype().is_complex() {
-        crate::dispatch_complex!(fa.dtype(), T => crate::operand::unary::<T, T>(&Operand::Borrowed(&fa), |z| z.conj()), _ => fa.clone())
-    } else {
-        fa
-    };
-    crate::arithmetic::first_scalar(&try_matmul(&fa, &fb).or_panic())
+    inner(a.as_ref(), b.as_ref())
 }
 
 impl Array {

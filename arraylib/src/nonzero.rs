@@ -81,13 +81,16 @@ pub fn nonzero(a: impl AsRef<Array>) -> Vec<Array> {
 /// assert_eq!(e.kind, arraylib::ErrorKind::ValueError);
 /// ```
 pub fn try_nonzero(a: impl AsRef<Array>) -> Result<Vec<Array>> {
-    let a = a.as_ref();
-    if a.ndim() == 0 {
-        return Err(ArrayError::value(
-            "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.",
-        ));
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Result<Vec<Array>> {
+        if a.ndim() == 0 {
+            return Err(ArrayError::value(
+                "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.",
+            ));
+        }
+        Ok(nonzero_bool(&as_bool(a)))
     }
-    Ok(nonzero_bool(&as_bool(a)))
+    inner(a.as_ref())
 }
 
 /// `np.flatnonzero(a)`: int64 positions of the nonzero elements of the flattened array.

@@ -265,10 +265,11 @@ impl ProgressState {
             (None, true) => 1.0,
             (None, false) => 0.0,
         };
+        // A plain color first: JupyterLab's sanitizer of untrusted outputs drops `var(...)`.
         let color = if last && self.total.is_none_or(|t| self.count >= t) {
-            "var(--jp-success-color1,#388e3c)"
+            "background-color:#388e3c;background-color:var(--jp-success-color1,#388e3c);"
         } else {
-            "var(--jp-brand-color1,#1976d2)"
+            "background-color:#1976d2;background-color:var(--jp-brand-color1,#1976d2);"
         };
         let label = if self.label.is_empty() {
             String::new()
@@ -280,12 +281,13 @@ impl ProgressState {
             .map(|f| format!("<span>{:.0}%</span>", f * 100.0))
             .unwrap_or_default();
         format!(
-            "<div class=\"np-progress\" style=\"display:flex;align-items:center;gap:8px;\
-             font-family:var(--jp-code-font-family,monospace);font-size:12px;\
+            "<div class=\"np-progress\" style=\"white-space:nowrap;\
+             font-family:monospace;font-family:var(--jp-code-font-family,monospace);font-size:12px;\
              color:var(--jp-ui-font-color1,#212121);\">{label}{pct}\
-             <div style=\"width:240px;height:10px;border-radius:3px;overflow:hidden;\
+             <div style=\"display:inline-block;vertical-align:middle;margin:0 8px;width:240px;\
+             height:10px;border-radius:3px;overflow:hidden;background-color:rgba(128,128,128,0.3);\
              background:var(--jp-layout-color3,#ddd);\">\
-             <div style=\"width:{:.1}%;height:100%;background:{color};\"></div></div>\
+             <div style=\"width:{:.1}%;height:100%;{color}\"></div></div>\
              <span>{}</span></div>",
             fill * 100.0,
             escape(&self.stats_text(last))

@@ -2016,10 +2016,13 @@ pub fn argmin_axis(a: impl AsRef<Array>, axis: impl IntoAxes, keepdims: bool) ->
 /// ```
 #[track_caller]
 pub fn nanargmax(a: impl AsRef<Array>) -> usize {
-    let a = a.as_ref();
-    nanarg_impl(a, None, false, Extreme::Max)
-        .map(|r| scalar_of(r).to_i64() as usize)
-        .or_panic()
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> usize {
+        nanarg_impl(a, None, false, Extreme::Max)
+            .map(|r| scalar_of(r).to_i64() as usize)
+            .or_panic()
+    }
+    inner(a.as_ref())
 }
 
 /// `np.nanargmin(a)`: flat index of the smallest non-NaN element.
@@ -2030,10 +2033,13 @@ pub fn nanargmax(a: impl AsRef<Array>) -> usize {
 /// ```
 #[track_caller]
 pub fn nanargmin(a: impl AsRef<Array>) -> usize {
-    let a = a.as_ref();
-    nanarg_impl(a, None, false, Extreme::Min)
-        .map(|r| scalar_of(r).to_i64() as usize)
-        .or_panic()
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> usize {
+        nanarg_impl(a, None, false, Extreme::Min)
+            .map(|r| scalar_of(r).to_i64() as usize)
+            .or_panic()
+    }
+    inner(a.as_ref())
 }
 
 /// `np.nanargmax(a, axis=..., keepdims=...)`: int64 indices ignoring NaN.

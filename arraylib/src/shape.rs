@@ -672,9 +672,12 @@ fn flip_axes(a: &Array, axes: &[usize]) -> Array {
 /// assert_eq!(arraylib::flip(&a).to_vec::<i64>(), vec![3, 2, 1, 0]);
 /// ```
 pub fn flip(a: impl AsRef<Array>) -> Array {
-    let a = a.as_ref();
-    let axes: Vec<usize> = (0..a.ndim()).collect();
-    flip_axes(a, &axes)
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Array {
+        let axes: Vec<usize> = (0..a.ndim()).collect();
+        flip_axes(a, &axes)
+    }
+    inner(a.as_ref())
 }
 
 /// `np.flip(a, axis)`: a view with the given axes reversed.
@@ -707,11 +710,14 @@ pub fn try_flip_axis(a: impl AsRef<Array>, axis: impl IntoAxes) -> Result<Array>
 /// ```
 #[track_caller]
 pub fn flipud(a: impl AsRef<Array>) -> Array {
-    let a = a.as_ref();
-    if a.ndim() < 1 {
-        std::panic::panic_any(ArrayError::value("Input must be >= 1-d.").to_string());
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Array {
+        if a.ndim() < 1 {
+            std::panic::panic_any(ArrayError::value("Input must be >= 1-d.").to_string());
+        }
+        flip_axes(a, &[0])
     }
-    flip_axes(a, &[0])
+    inner(a.as_ref())
 }
 
 /// `np.fliplr(a)`: columns reversed (axis 1), a view.
@@ -722,11 +728,14 @@ pub fn flipud(a: impl AsRef<Array>) -> Array {
 /// ```
 #[track_caller]
 pub fn fliplr(a: impl AsRef<Array>) -> Array {
-    let a = a.as_ref();
-    if a.ndim() < 2 {
-        std::panic::panic_any(ArrayError::value("Input must be >= 2-d.").to_string());
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Array {
+        if a.ndim() < 2 {
+            std::panic::panic_any(ArrayError::value("Input must be >= 2-d.").to_string());
+        }
+        flip_axes(a, &[1])
     }
-    flip_axes(a, &[1])
+    inner(a.as_ref())
 }
 
 /// `np.ascontiguousarray(a)`: the array itself when it is row-major contiguous, otherwise a
@@ -740,14 +749,41 @@ pub fn fliplr(a: impl AsRef<Array>) -> Array {
 /// assert_eq!(c.to_vec::<i64>(), vec![0, 3, 1, 4, 2, 5]);
 /// ```
 pub fn ascontiguousarray(a: impl AsRef<Array>) -> Array {
-    let a = a.as_ref();
-    if a.ndim() == 0 {
-        return a.reshape(1);
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Array {
+        if a.ndim() == 0 {
+            return a.reshape(1);
+        }
+        if is_c_contiguous(&a.shape, &a.strides) {
+            return a.clone();
+        }
+        contiguous_copy(a)
     }
-    if is_c_contiguous(&a.shape, &a.strides) {
-        return a.clone();
+    inner(a.as_ref())
+}
+
+/// `np.asfortranarray(a)`: the array itself when it is column-major contiguous, otherwise a
+/// column-major copy; a 0-d array becomes 1-d, as in NumPy.
+///
+/// ```
+/// let a = arraylib::arange(6).reshape([2, 3]);
+/// let f = arraylib::asfortranarray(&a);
+/// assert!(f.flags().f_contiguous && !f.flags().c_contiguous);
+/// assert_eq!(f.to_vec::<i64>(), a.to_vec::<i64>());
+/// assert!(arraylib::asfortranarray(&f).is(&f));
+/// ```
+pub fn asfortranarray(a: impl AsRef<Array>) -> Array {
+    fn inner(a: &Array) -> Array {
+        if a.ndim() == 0 {
+            return a.reshape(1);
+        }
+        if a.flags().f_contiguous {
+            return a.clone();
+        }
+        // A row-major copy of the transpose, transposed back, is column-major.
+        contiguous_copy(&a.t()).t()
     }
-    contiguous_copy(a)
+    inner(a.as_ref())
 }
 
 /// `np.newaxis` and `:` in an index, for the `atleast_*d` views.
@@ -764,12 +800,15 @@ const FULL: SliceElem = SliceElem::Slice {
 /// assert_eq!(arraylib::atleast_1d(arraylib::Scalar::from(1.0).to_array()).shape(), &[1]);
 /// ```
 pub fn atleast_1d(a: impl AsRef<Array>) -> Array {
-    let a = a.as_ref();
-    if a.ndim() == 0 {
-        a.reshape(1)
-    } else {
-        a.clone()
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Array {
+        if a.ndim() == 0 {
+            a.reshape(1)
+        } else {
+            a.clone()
+        }
     }
+    inner(a.as_ref())
 }
 
 /// `np.atleast_2d(a)`: 0-d becomes `(1, 1)`, 1-d `(N,)` becomes `(1, N)`.
@@ -778,12 +817,15 @@ pub fn atleast_1d(a: impl AsRef<Array>) -> Array {
 /// assert_eq!(arraylib::atleast_2d(arraylib::arange(3)).shape(), &[1, 3]);
 /// ```
 pub fn atleast_2d(a: impl AsRef<Array>) -> Array {
-    let a = a.as_ref();
-    match a.ndim() {
-        0 => a.slice([NEW, NEW]),
-        1 => a.slice([NEW, FULL]),
-        _ => a.clone(),
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Array {
+        match a.ndim() {
+            0 => a.slice([NEW, NEW]),
+            1 => a.slice([NEW, FULL]),
+            _ => a.clone(),
+        }
     }
+    inner(a.as_ref())
 }
 
 /// `np.atleast_3d(a)`: 0-d becomes `(1, 1, 1)`, `(N,)` becomes `(1, N, 1)`, `(M, N)` becomes
@@ -793,13 +835,16 @@ pub fn atleast_2d(a: impl AsRef<Array>) -> Array {
 /// assert_eq!(arraylib::atleast_3d(arraylib::zeros([2, 3])).shape(), &[2, 3, 1]);
 /// ```
 pub fn atleast_3d(a: impl AsRef<Array>) -> Array {
-    let a = a.as_ref();
-    match a.ndim() {
-        0 => a.slice([NEW, NEW, NEW]),
-        1 => a.slice([NEW, FULL, NEW]),
-        2 => a.slice([FULL, FULL, NEW]),
-        _ => a.clone(),
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Array {
+        match a.ndim() {
+            0 => a.slice([NEW, NEW, NEW]),
+            1 => a.slice([NEW, FULL, NEW]),
+            2 => a.slice([FULL, FULL, NEW]),
+            _ => a.clone(),
+        }
     }
+    inner(a.as_ref())
 }
 
 #[cfg(test)]

@@ -251,10 +251,14 @@ macro_rules! float_ufuncs {
         #[doc = concat!("assert!(arraylib::ufuncs::", stringify!($try_name), "(1.0).is_ok());")]
         /// ```
         pub fn $try_name<'a>(x: impl IntoOperand<'a>) -> Result<Array> {
-            #[allow(unused_mut, unused_assignments)]
-            let mut fast: FastFns = None;
-            $(fast = $fast;)?
-            float_unary($np, &x.into_operand(), |$x: f32| $f, |$x: f64| $f, $complex, fast)
+            // Not generic: the loops are compiled once in this crate, not in every caller.
+            fn inner(x: &Operand<'_>) -> Result<Array> {
+                #[allow(unused_mut, unused_assignments)]
+                let mut fast: FastFns = None;
+                $(fast = $fast;)?
+                float_unary($np, x, |$x: f32| $f, |$x: f64| $f, $complex, fast)
+            }
+            inner(&x.into_operand())
         }
 
         impl Array {
@@ -1233,14 +1237,10 @@ fn float_binary(
 /// ```
 #[track_caller]
 pub fn arctan2<'a, 'b>(y: impl IntoOperand<'a>, x: impl IntoOperand<'b>) -> Array {
-    float_binary(
-        "arctan2",
-        &y.into_operand(),
-        &x.into_operand(),
-        f32::atan2,
-        f64::atan2,
-    )
-    .or_panic()
+    fn inner(y: &Operand<'_>, x: &Operand<'_>) -> Result<Array> {
+        float_binary("arctan2", y, x, f32::atan2, f64::atan2)
+    }
+    inner(&y.into_operand(), &x.into_operand()).or_panic()
 }
 
 /// `np.hypot(x1, x2)`: `sqrt(x1**2 + x2**2)` without overflow.
@@ -1250,14 +1250,10 @@ pub fn arctan2<'a, 'b>(y: impl IntoOperand<'a>, x: impl IntoOperand<'b>) -> Arra
 /// ```
 #[track_caller]
 pub fn hypot<'a, 'b>(x1: impl IntoOperand<'a>, x2: impl IntoOperand<'b>) -> Array {
-    float_binary(
-        "hypot",
-        &x1.into_operand(),
-        &x2.into_operand(),
-        f32::hypot,
-        f64::hypot,
-    )
-    .or_panic()
+    fn inner(x1: &Operand<'_>, x2: &Operand<'_>) -> Result<Array> {
+        float_binary("hypot", x1, x2, f32::hypot, f64::hypot)
+    }
+    inner(&x1.into_operand(), &x2.into_operand()).or_panic()
 }
 
 /// A clip bound that is a Rust integer too large for an integer array is clamped to the

@@ -127,19 +127,27 @@ pub fn unique_with(
     return_inverse: bool,
     return_counts: bool,
 ) -> Vec<Array> {
-    let a = a.as_ref();
-    let p = unique_parts(a, true, return_index || return_inverse);
-    let mut out = vec![p.values];
-    if return_index {
-        out.push(vec1(p.index));
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(
+        a: &Array,
+        return_index: bool,
+        return_inverse: bool,
+        return_counts: bool,
+    ) -> Vec<Array> {
+        let p = unique_parts(a, true, return_index || return_inverse);
+        let mut out = vec![p.values];
+        if return_index {
+            out.push(vec1(p.index));
+        }
+        if return_inverse {
+            out.push(from_data(p.inverse, a.shape().to_vec()));
+        }
+        if return_counts {
+            out.push(vec1(p.counts));
+        }
+        out
     }
-    if return_inverse {
-        out.push(from_data(p.inverse, a.shape().to_vec()));
-    }
-    if return_counts {
-        out.push(vec1(p.counts));
-    }
-    out
+    inner(a.as_ref(), return_index, return_inverse, return_counts)
 }
 
 /// `np.unique_values(x)`: the sorted distinct values, each NaN kept apart.
@@ -173,9 +181,12 @@ pub fn unique_counts(x: impl AsRef<Array>) -> (Array, Array) {
 /// assert_eq!(inv.to_vec::<i64>(), vec![1, 1, 0]);
 /// ```
 pub fn unique_inverse(x: impl AsRef<Array>) -> (Array, Array) {
-    let x = x.as_ref();
-    let p = unique_parts(x, false, true);
-    (p.values, from_data(p.inverse, x.shape().to_vec()))
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(x: &Array) -> (Array, Array) {
+        let p = unique_parts(x, false, true);
+        (p.values, from_data(p.inverse, x.shape().to_vec()))
+    }
+    inner(x.as_ref())
 }
 
 /// `np.unique_all(x)`: `(values, indices, inverse_indices, counts)`.
@@ -187,14 +198,17 @@ pub fn unique_inverse(x: impl AsRef<Array>) -> (Array, Array) {
 /// # let _ = (v, inv, c);
 /// ```
 pub fn unique_all(x: impl AsRef<Array>) -> (Array, Array, Array, Array) {
-    let x = x.as_ref();
-    let p = unique_parts(x, false, true);
-    (
-        p.values,
-        vec1(p.index),
-        from_data(p.inverse, x.shape().to_vec()),
-        vec1(p.counts),
-    )
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(x: &Array) -> (Array, Array, Array, Array) {
+        let p = unique_parts(x, false, true);
+        (
+            p.values,
+            vec1(p.index),
+            from_data(p.inverse, x.shape().to_vec()),
+            vec1(p.counts),
+        )
+    }
+    inner(x.as_ref())
 }
 
 #[cfg(test)]

@@ -8,9 +8,11 @@
 //   {"base_url": "http://127.0.0.1:8888", "token": "...", "chromium": "/usr/bin/chromium",
 //    "artifacts": "dir for screenshots", "theme_shots": "dir for card_light/dark.png" | null,
 //    "theme_cell": index of the cell whose card the theme shots show,
-//    "run": {"notebook": "run.ipynb", "cells": [{"name", "shows": [...], "error": null | "ValueError",
+//    "run" (optional): {"notebook": "run.ipynb", "cells": [{"name", "shows": [...], "hides": [...], "error": null | "ValueError",
 //            "selector": null | "css selector that must be visible"}]},
-//    "untrusted": {"notebook": "saved.ipynb", "cells": [...same...]}}
+//    "untrusted" (optional): {"notebook": "saved.ipynb", "cells": [...same...]},
+//    "tutorial": {"notebook": "01_....ipynb", "code_cells": [indices], "errors": [indices of cells
+//                 meant to raise], "charts": [indices of cells that show a chart]} | absent}
 //
 // Prints one line per check and exits with 1 when any check failed.
 
@@ -76,7 +78,12 @@ async function openNotebook(name) {
 
 /** Runs the cells one by one (an error does not stop the next), each until the kernel is idle. */
 async function runAll(count) {
-  for (let i = 0; i < count; i++) {
+  await runCells([...Array(count).keys()]);
+}
+
+/** Runs the cells at these indices, in order, each until the kernel is idle. */
+async function runCells(indices) {
+  for (const i of indices) {
     await page.evaluate(async (i) => {
       const w = window.jupyterapp.shell.currentWidget;
       w.content.activeCellIndex = i;
@@ -109,6 +116,9 @@ async function checkCells(cells, tag) {
     for (const s of want.shows) {
       check(text.includes(s), `${tag} ${want.name}: shows ${JSON.stringify(s)}`);
     }
+    for (const s of want.hides ?? []) {
+      check(!text.includes(s), `${tag} ${want.name}: does not show ${JSON.stringify(s)}`);
+    }
     const errors = out.locator('[data-mime-type="application/vnd.jupyter.stderr"]');
     const nErrors = await errors.count();
     if (want.error) {
@@ -130,6 +140,28 @@ async function checkCells(cells, tag) {
     await cell.screenshot({ path: path.join(plan.artifacts, `${tag}_${want.name}.png`) });
   }
   await page.screenshot({ path: path.join(plan.artifacts, `${tag}_page.png`), fullPage: true });
+}
+
+/** Opens a tutorial, runs its code cells as a reader would, and checks errors and charts. */
+async function checkTutorial(t) {
+  await openNotebook(t.notebook);
+  const started = Date.now();
+  await runCells(t.code_cells);
+  console.log(`${t.notebook}: ran ${t.code_cells.length} code cells in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  const cellNodes = page.locator('.jp-NotebookPanel:visible .jp-Notebook .jp-Cell');
+  for (const i of t.code_cells) {
+    const out = cellNodes.nth(i).locator('.jp-OutputArea');
+    const nErrors = await out.locator('[data-mime-type="application/vnd.jupyter.stderr"]').count();
+    const wanted = t.errors.includes(i);
+    check(wanted ? nErrors > 0 : nErrors === 0, `tutorial cell ${i}: ${wanted ? 'shows its error' : 'no error output'}`);
+  }
+  for (const i of t.charts) {
+    const img = cellNodes.nth(i).locator('.jp-OutputArea img').first();
+    await img.scrollIntoViewIfNeeded();
+    const size = await img.evaluate((el) => [el.naturalWidth, el.getBoundingClientRect().height]);
+    check(size[0] > 100 && size[1] > 50, `tutorial cell ${i}: chart is visible (${size[0]} px wide image, ${Math.round(size[1])} px tall on the page)`);
+  }
+  await page.screenshot({ path: path.join(plan.artifacts, 'tutorial_page.png'), fullPage: true });
 }
 
 async function setTheme(theme) {
@@ -165,7 +197,8 @@ async function themeShots(dir) {
   await setTheme('JupyterLab Light');
 }
 
-try {
+/** Runs the plan's notebook of small cells and checks each output; theme screenshots. */
+async function checkRun() {
   await openNotebook(plan.run.notebook);
   await runAll(plan.run.cells.length);
   await checkCells(plan.run.cells, 'run');
@@ -175,18 +208,32 @@ try {
   if (plan.theme_shots) {
     await themeShots(plan.theme_shots);
   }
+}
+
+/** Opens the saved, untrusted notebook and checks what still shows. */
+async function checkUntrusted() {
+  await openNotebook(plan.untrusted.notebook);
+  const trusted = await page.evaluate(() =>
+    window.jupyterapp.shell.currentWidget.content.widgets
+      .filter((c) => c.model.type === 'code')
+      .map((c) => c.model.trusted),
+  );
+  check(
+    trusted.length > 0 && trusted.every((t) => t === false),
+    `untrusted notebook's cells are untrusted (${JSON.stringify(trusted)})`,
+  );
+  await checkCells(plan.untrusted.cells, 'untrusted');
+}
+
+try {
+  if (plan.tutorial) {
+    await checkTutorial(plan.tutorial);
+  }
+  if (plan.run) {
+    await checkRun();
+  }
   if (plan.untrusted) {
-    await openNotebook(plan.untrusted.notebook);
-    const trusted = await page.evaluate(() =>
-      window.jupyterapp.shell.currentWidget.content.widgets
-        .filter((c) => c.model.type === 'code')
-        .map((c) => c.model.trusted),
-    );
-    check(
-      trusted.length > 0 && trusted.every((t) => t === false),
-      `untrusted notebook's cells are untrusted (${JSON.stringify(trusted)})`,
-    );
-    await checkCells(plan.untrusted.cells, 'untrusted');
+    await checkUntrusted();
   }
 } catch (e) {
   check(false, `browser run: ${e.stack || e}`);

@@ -20,20 +20,23 @@ use faer::{MatRef, Par, Side};
 /// assert_eq!(e.to_string(), "LinAlgError: Matrix is not positive definite");
 /// ```
 pub fn try_cholesky(a: impl AsRef<Array>) -> Result<Array> {
-    let a = a.as_ref();
-    check_square(a)?;
-    let out_dt = result_dtype(a.dtype());
-    with_kernel!(a, x, T => {
-        let st = Stack::<T>::new(&x);
-        let mut out = Vec::with_capacity(x.size());
-        for k in 0..st.len() {
-            // Only the lower triangle is read, as NumPy (LAPACK `potrf` with 'L') does.
-            let f = Llt::new(st.mat(k), Side::Lower)
-                .map_err(|_| linalg_error("Matrix is not positive definite"))?;
-            push_mat(&mut out, f.L());
-        }
-        Ok(finish(out, x.shape().to_vec(), out_dt))
-    })
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Result<Array> {
+        check_square(a)?;
+        let out_dt = result_dtype(a.dtype());
+        with_kernel!(a, x, T => {
+            let st = Stack::<T>::new(&x);
+            let mut out = Vec::with_capacity(x.size());
+            for k in 0..st.len() {
+                // Only the lower triangle is read, as NumPy (LAPACK `potrf` with 'L') does.
+                let f = Llt::new(st.mat(k), Side::Lower)
+                    .map_err(|_| linalg_error("Matrix is not positive definite"))?;
+                push_mat(&mut out, f.L());
+            }
+            Ok(finish(out, x.shape().to_vec(), out_dt))
+        })
+    }
+    inner(a.as_ref())
 }
 
 /// The lower-triangular Cholesky factor `L` with `a = L @ L.conj().T`
@@ -215,29 +218,32 @@ pub(crate) fn singular_values<T: Field>(a: MatRef<'_, T>) -> Result<Vec<f64>> {
 /// assert!(np::linalg::try_svd(&np::ones(3), true).is_err());
 /// ```
 pub fn try_svd(a: impl AsRef<Array>, full_matrices: bool) -> Result<(Array, Array, Array)> {
-    let a = a.as_ref();
-    check_2d(a)?;
-    let out_dt = result_dtype(a.dtype());
-    with_kernel!(a, x, T => {
-        let st = Stack::<T>::new(&x);
-        let (m, n) = (st.m, st.n);
-        let kk = m.min(n);
-        let (ucols, vrows) = if full_matrices { (m, n) } else { (kk, kk) };
-        let (mut us, mut ss, mut vhs) = (Vec::new(), Vec::new(), Vec::new());
-        for k in 0..st.len() {
-            let mat = st.mat(k);
-            let f = if full_matrices { Svd::new(mat) } else { Svd::new_thin(mat) }
-                .map_err(|_| svd_error())?;
-            push_mat(&mut us, f.U());
-            ss.extend(f.S().column_vector().iter().map(|x| x.re_part()));
-            push_adjoint(&mut vhs, f.V());
-        }
-        Ok((
-            finish(us, with_core(&st.batch, &[m, ucols]), out_dt),
-            finish(ss, with_core(&st.batch, &[kk]), real_dtype(out_dt)),
-            finish(vhs, with_core(&st.batch, &[vrows, n]), out_dt),
-        ))
-    })
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, full_matrices: bool) -> Result<(Array, Array, Array)> {
+        check_2d(a)?;
+        let out_dt = result_dtype(a.dtype());
+        with_kernel!(a, x, T => {
+            let st = Stack::<T>::new(&x);
+            let (m, n) = (st.m, st.n);
+            let kk = m.min(n);
+            let (ucols, vrows) = if full_matrices { (m, n) } else { (kk, kk) };
+            let (mut us, mut ss, mut vhs) = (Vec::new(), Vec::new(), Vec::new());
+            for k in 0..st.len() {
+                let mat = st.mat(k);
+                let f = if full_matrices { Svd::new(mat) } else { Svd::new_thin(mat) }
+                    .map_err(|_| svd_error())?;
+                push_mat(&mut us, f.U());
+                ss.extend(f.S().column_vector().iter().map(|x| x.re_part()));
+                push_adjoint(&mut vhs, f.V());
+            }
+            Ok((
+                finish(us, with_core(&st.batch, &[m, ucols]), out_dt),
+                finish(ss, with_core(&st.batch, &[kk]), real_dtype(out_dt)),
+                finish(vhs, with_core(&st.batch, &[vrows, n]), out_dt),
+            ))
+        })
+    }
+    inner(a.as_ref(), full_matrices)
 }
 
 /// The singular value decomposition `(U, S, Vh)` with `a = U @ diag(S) @ Vh`
@@ -276,17 +282,20 @@ pub fn svd_with(a: impl AsRef<Array>, full_matrices: bool) -> (Array, Array, Arr
 /// assert!(np::linalg::try_svdvals(&np::ones(3)).is_err());
 /// ```
 pub fn try_svdvals(a: impl AsRef<Array>) -> Result<Array> {
-    let a = a.as_ref();
-    check_2d(a)?;
-    let out_dt = real_dtype(a.dtype());
-    with_kernel!(a, x, T => {
-        let st = Stack::<T>::new(&x);
-        let mut out = Vec::new();
-        for k in 0..st.len() {
-            out.extend(singular_values(st.mat(k))?);
-        }
-        Ok(finish(out, with_core(&st.batch, &[st.m.min(st.n)]), out_dt))
-    })
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Result<Array> {
+        check_2d(a)?;
+        let out_dt = real_dtype(a.dtype());
+        with_kernel!(a, x, T => {
+            let st = Stack::<T>::new(&x);
+            let mut out = Vec::new();
+            for k in 0..st.len() {
+                out.extend(singular_values(st.mat(k))?);
+            }
+            Ok(finish(out, with_core(&st.batch, &[st.m.min(st.n)]), out_dt))
+        })
+    }
+    inner(a.as_ref())
 }
 
 /// The singular values alone, descending (`np.linalg.svdvals(a)`, the same as

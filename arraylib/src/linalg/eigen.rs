@@ -87,25 +87,28 @@ fn eig_stack(x: &Array) -> Result<EigParts> {
 /// assert_eq!(e.to_string(), "LinAlgError: Last 2 dimensions of the array must be square");
 /// ```
 pub fn try_eig(a: impl AsRef<Array>) -> Result<(Array, Array)> {
-    let a = a.as_ref();
-    check_square(a)?;
-    let out_dt = result_dtype(a.dtype());
-    let (batch, n, vals, vecs) = eig_stack(a)?;
-    let (vshape, mshape) = (with_core(&batch, &[n]), with_core(&batch, &[n, n]));
-    // As NumPy: real input whose eigenvalues are all real gives real results.
-    if !is_complex(out_dt) && vals.iter().all(|v| v.im == 0.0) {
-        let re = |v: Vec<Complex128>| v.into_iter().map(|z| z.re).collect::<Vec<f64>>();
-        return Ok((
-            finish(re(vals), vshape, out_dt),
-            finish(re(vecs), mshape, out_dt),
-        ));
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Result<(Array, Array)> {
+        check_square(a)?;
+        let out_dt = result_dtype(a.dtype());
+        let (batch, n, vals, vecs) = eig_stack(a)?;
+        let (vshape, mshape) = (with_core(&batch, &[n]), with_core(&batch, &[n, n]));
+        // As NumPy: real input whose eigenvalues are all real gives real results.
+        if !is_complex(out_dt) && vals.iter().all(|v| v.im == 0.0) {
+            let re = |v: Vec<Complex128>| v.into_iter().map(|z| z.re).collect::<Vec<f64>>();
+            return Ok((
+                finish(re(vals), vshape, out_dt),
+                finish(re(vecs), mshape, out_dt),
+            ));
+        }
+        let cdt = if out_dt == DType::Float32 || out_dt == DType::Complex64 {
+            DType::Complex64
+        } else {
+            DType::Complex128
+        };
+        Ok((finish(vals, vshape, cdt), finish(vecs, mshape, cdt)))
     }
-    let cdt = if out_dt == DType::Float32 || out_dt == DType::Complex64 {
-        DType::Complex64
-    } else {
-        DType::Complex128
-    };
-    Ok((finish(vals, vshape, cdt), finish(vecs, mshape, cdt)))
+    inner(a.as_ref())
 }
 
 /// Eigenvalues and right eigenvectors of a square matrix or a stack (`np.linalg.eig`,
@@ -135,31 +138,34 @@ pub fn eig(a: impl AsRef<Array>) -> (Array, Array) {
 /// assert!(np::linalg::try_eigvals(&np::ones(3)).is_err());
 /// ```
 pub fn try_eigvals(a: impl AsRef<Array>) -> Result<Array> {
-    let a = a.as_ref();
-    check_square(a)?;
-    let out_dt = result_dtype(a.dtype());
-    let mut vals: Vec<Complex128> = Vec::new();
-    let batch = a.shape()[..a.ndim() - 2].to_vec();
-    with_kernel!(a, x, T => {
-        let st = Stack::<T>::new(&x);
-        for k in 0..st.len() {
-            vals.extend(st.mat(k).eigenvalues().map_err(|_| evd_error())?);
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Result<Array> {
+        check_square(a)?;
+        let out_dt = result_dtype(a.dtype());
+        let mut vals: Vec<Complex128> = Vec::new();
+        let batch = a.shape()[..a.ndim() - 2].to_vec();
+        with_kernel!(a, x, T => {
+            let st = Stack::<T>::new(&x);
+            for k in 0..st.len() {
+                vals.extend(st.mat(k).eigenvalues().map_err(|_| evd_error())?);
+            }
+        });
+        let shape = with_core(&batch, &[a.shape()[a.ndim() - 1]]);
+        if !is_complex(out_dt) && vals.iter().all(|v| v.im == 0.0) {
+            return Ok(finish(
+                vals.iter().map(|z| z.re).collect::<Vec<f64>>(),
+                shape,
+                out_dt,
+            ));
         }
-    });
-    let shape = with_core(&batch, &[a.shape()[a.ndim() - 1]]);
-    if !is_complex(out_dt) && vals.iter().all(|v| v.im == 0.0) {
-        return Ok(finish(
-            vals.iter().map(|z| z.re).collect::<Vec<f64>>(),
-            shape,
-            out_dt,
-        ));
+        let cdt = if out_dt == DType::Float32 || out_dt == DType::Complex64 {
+            DType::Complex64
+        } else {
+            DType::Complex128
+        };
+        Ok(finish(vals, shape, cdt))
     }
-    let cdt = if out_dt == DType::Float32 || out_dt == DType::Complex64 {
-        DType::Complex64
-    } else {
-        DType::Complex128
-    };
-    Ok(finish(vals, shape, cdt))
+    inner(a.as_ref())
 }
 
 /// The eigenvalues of a general square matrix or stack (`np.linalg.eigvals`); real when all
@@ -193,23 +199,26 @@ fn side(uplo: &str) -> Result<Side> {
 /// assert_eq!(e.to_string(), "ValueError: UPLO argument must be 'L' or 'U'");
 /// ```
 pub fn try_eigh(a: impl AsRef<Array>, uplo: &str) -> Result<(Array, Array)> {
-    let a = a.as_ref();
-    let sd = side(uplo)?;
-    check_square(a)?;
-    let out_dt = result_dtype(a.dtype());
-    with_kernel!(a, x, T => {
-        let st = Stack::<T>::new(&x);
-        let (mut ws, mut vs) = (Vec::new(), Vec::new());
-        for k in 0..st.len() {
-            let e = SelfAdjointEigen::new(st.mat(k), sd).map_err(|_| evd_error())?;
-            ws.extend(e.S().column_vector().iter().map(|x| x.re_part()));
-            push_mat(&mut vs, e.U());
-        }
-        Ok((
-            finish(ws, with_core(&st.batch, &[st.n]), real_dtype(out_dt)),
-            finish(vs, x.shape().to_vec(), out_dt),
-        ))
-    })
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, uplo: &str) -> Result<(Array, Array)> {
+        let sd = side(uplo)?;
+        check_square(a)?;
+        let out_dt = result_dtype(a.dtype());
+        with_kernel!(a, x, T => {
+            let st = Stack::<T>::new(&x);
+            let (mut ws, mut vs) = (Vec::new(), Vec::new());
+            for k in 0..st.len() {
+                let e = SelfAdjointEigen::new(st.mat(k), sd).map_err(|_| evd_error())?;
+                ws.extend(e.S().column_vector().iter().map(|x| x.re_part()));
+                push_mat(&mut vs, e.U());
+            }
+            Ok((
+                finish(ws, with_core(&st.batch, &[st.n]), real_dtype(out_dt)),
+                finish(vs, x.shape().to_vec(), out_dt),
+            ))
+        })
+    }
+    inner(a.as_ref(), uplo)
 }
 
 /// Eigenvalues (ascending) and orthonormal eigenvectors of a real symmetric or complex
@@ -272,20 +281,23 @@ fn eigvalsh_one<T: Field>(a: MatRef<'_, T>, sd: Side) -> Result<Vec<f64>> {
 /// assert!(np::linalg::try_eigvalsh(&np::ones(3), "L").is_err());
 /// ```
 pub fn try_eigvalsh(a: impl AsRef<Array>, uplo: &str) -> Result<Array> {
-    let a = a.as_ref();
-    let sd = side(uplo)?;
-    check_square(a)?;
-    let out_dt = real_dtype(a.dtype());
-    with_kernel!(a, x, T => {
-        let st = Stack::<T>::new(&x);
-        let mut ws = Vec::new();
-        for k in 0..st.len() {
-            // For the upper triangle of a Hermitian matrix, its transpose is the conjugate
-            // matrix, whose eigenvalues are the same.
-            ws.extend(eigvalsh_one(st.mat(k), sd)?);
-        }
-        Ok(finish(ws, with_core(&st.batch, &[st.n]), out_dt))
-    })
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, uplo: &str) -> Result<Array> {
+        let sd = side(uplo)?;
+        check_square(a)?;
+        let out_dt = real_dtype(a.dtype());
+        with_kernel!(a, x, T => {
+            let st = Stack::<T>::new(&x);
+            let mut ws = Vec::new();
+            for k in 0..st.len() {
+                // For the upper triangle of a Hermitian matrix, its transpose is the conjugate
+                // matrix, whose eigenvalues are the same.
+                ws.extend(eigvalsh_one(st.mat(k), sd)?);
+            }
+            Ok(finish(ws, with_core(&st.batch, &[st.n]), out_dt))
+        })
+    }
+    inner(a.as_ref(), uplo)
 }
 
 /// The eigenvalues, ascending, of a real symmetric or complex Hermitian matrix or stack

@@ -51,50 +51,53 @@ pub fn try_lstsq(
     b: impl AsRef<Array>,
     rcond: Option<f64>,
 ) -> Result<(Array, Array, usize, Array)> {
-    let (a, b) = (a.as_ref(), b.as_ref());
-    check_2d(a)?;
-    if a.ndim() != 2 {
-        return Err(linalg_error(format!(
-            "{}-dimensional array given. Array must be two-dimensional",
-            a.ndim()
-        )));
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, b: &Array, rcond: Option<f64>) -> Result<(Array, Array, usize, Array)> {
+        check_2d(a)?;
+        if a.ndim() != 2 {
+            return Err(linalg_error(format!(
+                "{}-dimensional array given. Array must be two-dimensional",
+                a.ndim()
+            )));
+        }
+        let is_1d = b.ndim() == 1;
+        let b2 = if is_1d { b.reshape([-1, 1]) } else { b.clone() };
+        check_2d(&b2)?;
+        let (m, n) = (a.shape()[0], a.shape()[1]);
+        if b2.shape()[0] != m || b2.ndim() != 2 {
+            return Err(linalg_error("Incompatible dimensions"));
+        }
+        let nrhs = b2.shape()[1];
+        let dt = promote(a.dtype(), b.dtype());
+        let out_dt = result_dtype(dt);
+        let rcond = rcond.unwrap_or(f64::EPSILON * m.max(n) as f64);
+        let b2 = cast_array(&b2, kernel_dtype(dt));
+        let a = cast_array(a, kernel_dtype(dt));
+        with_kernel!(&a, a, T => {
+            let sa = Stack::<T>::new(&a);
+            let sb = Stack::<T>::new(&b2);
+            let (x, rank, s) = svd_solve(sa.mat(0), sb.mat(0), rcond)?;
+            let mut xs = Vec::with_capacity(n * nrhs);
+            push_mat(&mut xs, x.as_ref());
+            // Residuals only when the problem is overdetermined and of full rank, as LAPACK's
+            // `gelsd` reports them.
+            let resid: Vec<f64> = if rank == n && m > n {
+                let r: Mat<T> = sa.mat(0) * x.as_ref() - sb.mat(0);
+                (0..nrhs).map(|j| (0..m).map(|i| r[(i, j)].modulus_sqr()).sum()).collect()
+            } else {
+                Vec::new()
+            };
+            let xshape = if is_1d { vec![n] } else { vec![n, nrhs] };
+            let rlen = resid.len();
+            Ok((
+                finish(xs, xshape, out_dt),
+                finish(resid, vec![rlen], real_dtype(out_dt)),
+                rank,
+                finish(s, vec![m.min(n)], real_dtype(out_dt)),
+            ))
+        })
     }
-    let is_1d = b.ndim() == 1;
-    let b2 = if is_1d { b.reshape([-1, 1]) } else { b.clone() };
-    check_2d(&b2)?;
-    let (m, n) = (a.shape()[0], a.shape()[1]);
-    if b2.shape()[0] != m || b2.ndim() != 2 {
-        return Err(linalg_error("Incompatible dimensions"));
-    }
-    let nrhs = b2.shape()[1];
-    let dt = promote(a.dtype(), b.dtype());
-    let out_dt = result_dtype(dt);
-    let rcond = rcond.unwrap_or(f64::EPSILON * m.max(n) as f64);
-    let b2 = cast_array(&b2, kernel_dtype(dt));
-    let a = cast_array(a, kernel_dtype(dt));
-    with_kernel!(&a, a, T => {
-        let sa = Stack::<T>::new(&a);
-        let sb = Stack::<T>::new(&b2);
-        let (x, rank, s) = svd_solve(sa.mat(0), sb.mat(0), rcond)?;
-        let mut xs = Vec::with_capacity(n * nrhs);
-        push_mat(&mut xs, x.as_ref());
-        // Residuals only when the problem is overdetermined and of full rank, as LAPACK's
-        // `gelsd` reports them.
-        let resid: Vec<f64> = if rank == n && m > n {
-            let r: Mat<T> = sa.mat(0) * x.as_ref() - sb.mat(0);
-            (0..nrhs).map(|j| (0..m).map(|i| r[(i, j)].modulus_sqr()).sum()).collect()
-        } else {
-            Vec::new()
-        };
-        let xshape = if is_1d { vec![n] } else { vec![n, nrhs] };
-        let rlen = resid.len();
-        Ok((
-            finish(xs, xshape, out_dt),
-            finish(resid, vec![rlen], real_dtype(out_dt)),
-            rank,
-            finish(s, vec![m.min(n)], real_dtype(out_dt)),
-        ))
-    })
+    inner(a.as_ref(), b.as_ref(), rcond)
 }
 
 /// The least-squares solution of `a @ x = b` (`np.linalg.lstsq(a, b)` with NumPy 2's
@@ -122,19 +125,22 @@ pub fn lstsq(a: impl AsRef<Array>, b: impl AsRef<Array>) -> (Array, Array, usize
 /// assert!(np::linalg::try_pinv(&np::ones(3), 1e-15).is_err());
 /// ```
 pub fn try_pinv(a: impl AsRef<Array>, rcond: f64) -> Result<Array> {
-    let a = a.as_ref();
-    check_2d(a)?;
-    let out_dt = result_dtype(a.dtype());
-    with_kernel!(a, x, T => {
-        let st = Stack::<T>::new(&x);
-        let mut out = Vec::with_capacity(x.size());
-        for k in 0..st.len() {
-            let eye = Mat::<T>::identity(st.m, st.m);
-            let (p, _, _) = svd_solve(st.mat(k), eye.as_ref(), rcond)?;
-            push_mat(&mut out, p.as_ref());
-        }
-        Ok(finish(out, with_core(&st.batch, &[st.n, st.m]), out_dt))
-    })
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, rcond: f64) -> Result<Array> {
+        check_2d(a)?;
+        let out_dt = result_dtype(a.dtype());
+        with_kernel!(a, x, T => {
+            let st = Stack::<T>::new(&x);
+            let mut out = Vec::with_capacity(x.size());
+            for k in 0..st.len() {
+                let eye = Mat::<T>::identity(st.m, st.m);
+                let (p, _, _) = svd_solve(st.mat(k), eye.as_ref(), rcond)?;
+                push_mat(&mut out, p.as_ref());
+            }
+            Ok(finish(out, with_core(&st.batch, &[st.n, st.m]), out_dt))
+        })
+    }
+    inner(a.as_ref(), rcond)
 }
 
 /// The Moore-Penrose pseudo-inverse from the SVD (`np.linalg.pinv(a)`), treating singular

@@ -291,48 +291,50 @@ pub fn try_norm_with(
     axis: Option<&[isize]>,
     keepdims: bool,
 ) -> Result<Array> {
-    let x = x.as_ref();
-    let ord = ord.into();
-    let nd = x.ndim();
-    if axis.is_none() {
-        let plain = match ord {
-            NormOrd::None => true,
-            NormOrd::Fro => nd == 2,
-            NormOrd::P(p) => p == 2.0 && nd == 1,
-            _ => false,
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(x: &Array, ord: NormOrd, axis: Option<&[isize]>, keepdims: bool) -> Result<Array> {
+        let nd = x.ndim();
+        if axis.is_none() {
+            let plain = match ord {
+                NormOrd::None => true,
+                NormOrd::Fro => nd == 2,
+                NormOrd::P(p) => p == 2.0 && nd == 1,
+                _ => false,
+            };
+            if plain {
+                let shape = if keepdims { vec![1; nd] } else { vec![] };
+                let out_dt = real_dtype(x.dtype());
+                // `as_slice::<f64>` is only asked of float64 arrays: it checks the dtype.
+                let contiguous = if x.dtype() == DType::Float64 {
+                    x.as_slice::<f64>()
+                } else {
+                    None
+                };
+                let s = match contiguous {
+                    Some(v) => sum_sq(v),
+                    None => {
+                        let all: Vec<usize> = (0..nd).collect();
+                        magnitudes(x, &all, true).iter().sum()
+                    }
+                };
+                return Ok(finish(vec![s.sqrt()], shape, out_dt));
+            }
+        }
+        let axes: Vec<usize> = match axis {
+            Some(ax) => ax
+                .iter()
+                .map(|&a| normalize_axis(a, nd))
+                .collect::<Result<_>>()?,
+            None if nd == 1 || nd == 2 => (0..nd).collect(),
+            None => return Err(ArrayError::value("Improper number of dimensions to norm.")),
         };
-        if plain {
-            let shape = if keepdims { vec![1; nd] } else { vec![] };
-            let out_dt = real_dtype(x.dtype());
-            // `as_slice::<f64>` is only asked of float64 arrays: it checks the dtype.
-            let contiguous = if x.dtype() == DType::Float64 {
-                x.as_slice::<f64>()
-            } else {
-                None
-            };
-            let s = match contiguous {
-                Some(v) => sum_sq(v),
-                None => {
-                    let all: Vec<usize> = (0..nd).collect();
-                    magnitudes(x, &all, true).iter().sum()
-                }
-            };
-            return Ok(finish(vec![s.sqrt()], shape, out_dt));
+        match axes.len() {
+            1 => vector_norm(x, &ord, axes[0], keepdims),
+            2 => matrix_norm(x, &ord, axes[0], axes[1], keepdims),
+            _ => Err(ArrayError::value("Improper number of dimensions to norm.")),
         }
     }
-    let axes: Vec<usize> = match axis {
-        Some(ax) => ax
-            .iter()
-            .map(|&a| normalize_axis(a, nd))
-            .collect::<Result<_>>()?,
-        None if nd == 1 || nd == 2 => (0..nd).collect(),
-        None => return Err(ArrayError::value("Improper number of dimensions to norm.")),
-    };
-    match axes.len() {
-        1 => vector_norm(x, &ord, axes[0], keepdims),
-        2 => matrix_norm(x, &ord, axes[0], axes[1], keepdims),
-        _ => Err(ArrayError::value("Improper number of dimensions to norm.")),
-    }
+    inner(x.as_ref(), ord.into(), axis, keepdims)
 }
 
 /// Fallible form of [`norm`].
@@ -428,53 +430,57 @@ pub fn norm_axis(
 /// assert!(np::linalg::try_cond_stack(&np::ones(2), None).is_err());
 /// ```
 pub fn try_cond_stack(x: impl AsRef<Array>, p: impl Into<NormOrd>) -> Result<Array> {
-    let x = x.as_ref();
-    let p = p.into();
-    check_2d(x)?;
-    let out_dt = real_dtype(x.dtype());
-    match p {
-        NormOrd::None | NormOrd::P(2.0) | NormOrd::P(-2.0) => {
-            let s = super::decompositions::try_svdvals(x)?;
-            let k = x.shape()[x.ndim() - 2].min(x.shape()[x.ndim() - 1]);
-            let sv = cast_array(&s, DType::Float64).to_vec::<f64>();
-            let inverse = p == NormOrd::P(-2.0);
-            let out: Vec<f64> = if k == 0 {
-                Vec::new()
-            } else {
-                sv.chunks(k)
-                    .map(|c| {
-                        if inverse {
-                            c[k - 1] / c[0]
-                        } else {
-                            c[0] / c[k - 1]
-                        }
-                    })
-                    .collect()
-            };
-            Ok(finish(out, s.shape()[..s.ndim() - 1].to_vec(), out_dt))
-        }
-        _ => {
-            check_square(x)?;
-            let nd = x.ndim() as isize;
-            let axes = [nd - 2, nd - 1];
-            let nx = try_norm_with(x, p.clone(), Some(&axes), false)?;
-            let batch = x.shape()[..x.ndim() - 2].to_vec();
-            let count: usize = batch.iter().product();
-            let mut out = Vec::with_capacity(count);
-            let nxv = cast_array(&nx, DType::Float64).to_vec::<f64>();
-            // Singular matrices have an infinite condition number, as NumPy reports.
-            let (m, n) = (x.shape()[x.ndim() - 2], x.shape()[x.ndim() - 1]);
-            let x3 = cast_array(x, result_dtype(x.dtype())).reshape([count, m, n]);
-            for (i, nxi) in nxv.iter().enumerate() {
-                let xi = x3.slice(crate::s![i as isize]);
-                out.push(match try_inv(&xi) {
-                    Ok(inv) => nxi * try_norm_with(&inv, p.clone(), None, false)?.sum().to_f64(),
-                    Err(_) => f64::INFINITY,
-                });
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(x: &Array, p: NormOrd) -> Result<Array> {
+        check_2d(x)?;
+        let out_dt = real_dtype(x.dtype());
+        match p {
+            NormOrd::None | NormOrd::P(2.0) | NormOrd::P(-2.0) => {
+                let s = super::decompositions::try_svdvals(x)?;
+                let k = x.shape()[x.ndim() - 2].min(x.shape()[x.ndim() - 1]);
+                let sv = cast_array(&s, DType::Float64).to_vec::<f64>();
+                let inverse = p == NormOrd::P(-2.0);
+                let out: Vec<f64> = if k == 0 {
+                    Vec::new()
+                } else {
+                    sv.chunks(k)
+                        .map(|c| {
+                            if inverse {
+                                c[k - 1] / c[0]
+                            } else {
+                                c[0] / c[k - 1]
+                            }
+                        })
+                        .collect()
+                };
+                Ok(finish(out, s.shape()[..s.ndim() - 1].to_vec(), out_dt))
             }
-            Ok(finish(out, batch, out_dt))
+            _ => {
+                check_square(x)?;
+                let nd = x.ndim() as isize;
+                let axes = [nd - 2, nd - 1];
+                let nx = try_norm_with(x, p.clone(), Some(&axes), false)?;
+                let batch = x.shape()[..x.ndim() - 2].to_vec();
+                let count: usize = batch.iter().product();
+                let mut out = Vec::with_capacity(count);
+                let nxv = cast_array(&nx, DType::Float64).to_vec::<f64>();
+                // Singular matrices have an infinite condition number, as NumPy reports.
+                let (m, n) = (x.shape()[x.ndim() - 2], x.shape()[x.ndim() - 1]);
+                let x3 = cast_array(x, result_dtype(x.dtype())).reshape([count, m, n]);
+                for (i, nxi) in nxv.iter().enumerate() {
+                    let xi = x3.slice(crate::s![i as isize]);
+                    out.push(match try_inv(&xi) {
+                        Ok(inv) => {
+                            nxi * try_norm_with(&inv, p.clone(), None, false)?.sum().to_f64()
+                        }
+                        Err(_) => f64::INFINITY,
+                    });
+                }
+                Ok(finish(out, batch, out_dt))
+            }
         }
     }
+    inner(x.as_ref(), p.into())
 }
 
 /// The condition number of each matrix of a stack (`np.linalg.cond(x, p)` on a stack).
@@ -497,12 +503,15 @@ pub fn cond_stack(x: impl AsRef<Array>, p: impl Into<NormOrd>) -> Array {
 /// assert_eq!(e.to_string(), "LinAlgError: Last 2 dimensions of the array must be square");
 /// ```
 pub fn try_cond(x: impl AsRef<Array>, p: impl Into<NormOrd>) -> Result<Scalar> {
-    let x = x.as_ref();
-    let r = try_cond_stack(x, p)?;
-    if x.ndim() > 2 {
-        return Err(stack_given("cond"));
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(x: &Array, p: NormOrd) -> Result<Scalar> {
+        let r = try_cond_stack(x, p)?;
+        if x.ndim() > 2 {
+            return Err(stack_given("cond"));
+        }
+        Ok(r.sum())
     }
-    Ok(r.sum())
+    inner(x.as_ref(), p.into())
 }
 
 /// The condition number in the 2-norm, the ratio of the largest to the smallest singular
@@ -537,24 +546,27 @@ pub fn cond_ord(x: impl AsRef<Array>, p: impl Into<NormOrd>) -> Scalar {
 /// assert_eq!(np::linalg::try_matrix_rank(&np::zeros(3)).unwrap(), 0);
 /// ```
 pub fn try_matrix_rank(a: impl AsRef<Array>) -> Result<usize> {
-    let a = a.as_ref();
-    if a.ndim() < 2 {
-        let nonzero = crate::comparison::not_equal(a, 0).any();
-        return Ok(usize::from(nonzero));
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Result<usize> {
+        if a.ndim() < 2 {
+            let nonzero = crate::comparison::not_equal(a, 0).any();
+            return Ok(usize::from(nonzero));
+        }
+        if a.ndim() > 2 {
+            return Err(stack_given("matrix_rank"));
+        }
+        let s = super::decompositions::try_svdvals(a)?;
+        let eps = if s.dtype() == DType::Float32 {
+            f32::EPSILON as f64
+        } else {
+            f64::EPSILON
+        };
+        let sv = cast_array(&s, DType::Float64).to_vec::<f64>();
+        let smax = sv.iter().copied().fold(0.0, f64::max);
+        let tol = smax * (a.shape()[0].max(a.shape()[1]) as f64) * eps;
+        Ok(sv.iter().filter(|&&v| v > tol).count())
     }
-    if a.ndim() > 2 {
-        return Err(stack_given("matrix_rank"));
-    }
-    let s = super::decompositions::try_svdvals(a)?;
-    let eps = if s.dtype() == DType::Float32 {
-        f32::EPSILON as f64
-    } else {
-        f64::EPSILON
-    };
-    let sv = cast_array(&s, DType::Float64).to_vec::<f64>();
-    let smax = sv.iter().copied().fold(0.0, f64::max);
-    let tol = smax * (a.shape()[0].max(a.shape()[1]) as f64) * eps;
-    Ok(sv.iter().filter(|&&v| v > tol).count())
+    inner(a.as_ref())
 }
 
 /// The rank of a matrix from its singular values (`np.linalg.matrix_rank`), with NumPy's

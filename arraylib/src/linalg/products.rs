@@ -15,41 +15,44 @@ use crate::scalar::Scalar;
 /// assert_eq!(e.to_string(), "LinAlgError: Last 2 dimensions of the array must be square");
 /// ```
 pub fn try_matrix_power(a: impl AsRef<Array>, n: i64) -> Result<Array> {
-    let a = a.as_ref();
-    check_square(a)?;
-    if n == 0 {
-        let m = a.shape()[a.ndim() - 1];
-        let eye = crate::eye(m).astype(a.dtype());
-        let out = crate::zeros_dtype(a.shape().to_vec(), a.dtype());
-        crate::copyto(&out, &eye);
-        return Ok(out);
-    }
-    let a = if n < 0 { try_inv(a)? } else { a.clone() };
-    let mut n = n.unsigned_abs();
-    match n {
-        1 => return Ok(a.copy()),
-        2 => return try_matmul(&a, &a),
-        3 => return try_matmul(try_matmul(&a, &a)?, &a),
-        _ => {}
-    }
-    // Repeated squaring in NumPy's order, so results match it bit for bit.
-    let mut z: Option<Array> = None;
-    let mut result: Option<Array> = None;
-    while n > 0 {
-        let zz = match z {
-            None => a.clone(),
-            Some(z) => try_matmul(&z, &z)?,
-        };
-        if n % 2 == 1 {
-            result = Some(match result {
-                None => zz.clone(),
-                Some(r) => try_matmul(&r, &zz)?,
-            });
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, n: i64) -> Result<Array> {
+        check_square(a)?;
+        if n == 0 {
+            let m = a.shape()[a.ndim() - 1];
+            let eye = crate::eye(m).astype(a.dtype());
+            let out = crate::zeros_dtype(a.shape().to_vec(), a.dtype());
+            crate::copyto(&out, &eye);
+            return Ok(out);
         }
-        z = Some(zz);
-        n /= 2;
+        let a = if n < 0 { try_inv(a)? } else { a.clone() };
+        let mut n = n.unsigned_abs();
+        match n {
+            1 => return Ok(a.copy()),
+            2 => return try_matmul(&a, &a),
+            3 => return try_matmul(try_matmul(&a, &a)?, &a),
+            _ => {}
+        }
+        // Repeated squaring in NumPy's order, so results match it bit for bit.
+        let mut z: Option<Array> = None;
+        let mut result: Option<Array> = None;
+        while n > 0 {
+            let zz = match z {
+                None => a.clone(),
+                Some(z) => try_matmul(&z, &z)?,
+            };
+            if n % 2 == 1 {
+                result = Some(match result {
+                    None => zz.clone(),
+                    Some(r) => try_matmul(&r, &zz)?,
+                });
+            }
+            z = Some(zz);
+            n /= 2;
+        }
+        Ok(result.expect("n > 0"))
     }
-    Ok(result.expect("n > 0"))
+    inner(a.as_ref(), n)
 }
 
 /// `a` raised to an integer power by repeated matrix products (`np.linalg.matrix_power`);
@@ -167,31 +170,34 @@ pub fn multi_dot<A: AsRef<Array>>(arrays: &[A]) -> Array {
 /// assert_eq!(e.to_string(), "ValueError: diag requires an array of at least two dimensions");
 /// ```
 pub fn try_trace(a: impl AsRef<Array>, offset: isize) -> Result<Scalar> {
-    let a = a.as_ref();
-    if a.ndim() < 2 {
-        return Err(ArrayError::value(
-            "diag requires an array of at least two dimensions",
-        ));
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, offset: isize) -> Result<Scalar> {
+        if a.ndim() < 2 {
+            return Err(ArrayError::value(
+                "diag requires an array of at least two dimensions",
+            ));
+        }
+        if a.ndim() > 2 {
+            return Err(ArrayError::value(
+                "trace of an array with more than two dimensions returns an array: use np::sum of a diagonal view",
+            ));
+        }
+        let (m, n) = (a.shape()[0] as isize, a.shape()[1] as isize);
+        let (i0, j0) = if offset >= 0 {
+            (0, offset)
+        } else {
+            (-offset, 0)
+        };
+        let len = (m - i0).min(n - j0).max(0) as usize;
+        let (s0, s1) = (a.strides[0], a.strides[1]);
+        let start = if len == 0 {
+            a.offset
+        } else {
+            (a.offset as isize + i0 * s0 + j0 * s1) as usize
+        };
+        Ok(a.view_with(start, vec![len], vec![s0 + s1]).sum())
     }
-    if a.ndim() > 2 {
-        return Err(ArrayError::value(
-            "trace of an array with more than two dimensions returns an array: use np::sum of a diagonal view",
-        ));
-    }
-    let (m, n) = (a.shape()[0] as isize, a.shape()[1] as isize);
-    let (i0, j0) = if offset >= 0 {
-        (0, offset)
-    } else {
-        (-offset, 0)
-    };
-    let len = (m - i0).min(n - j0).max(0) as usize;
-    let (s0, s1) = (a.strides[0], a.strides[1]);
-    let start = if len == 0 {
-        a.offset
-    } else {
-        (a.offset as isize + i0 * s0 + j0 * s1) as usize
-    };
-    Ok(a.view_with(start, vec![len], vec![s0 + s1]).sum())
+    inner(a.as_ref(), offset)
 }
 
 /// The sum of the main diagonal of a 2-D array (`np.trace(a)`), in the dtype `np.sum`

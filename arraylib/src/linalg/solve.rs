@@ -90,14 +90,17 @@ fn slogdet_of<T: Field>(a: MatRef<'_, T>) -> (T, f64) {
 /// assert_eq!(e.to_string(), "LinAlgError: Last 2 dimensions of the array must be square");
 /// ```
 pub fn try_det_stack(a: impl AsRef<Array>) -> Result<Array> {
-    let a = a.as_ref();
-    check_square(a)?;
-    let out_dt = result_dtype(a.dtype());
-    with_kernel!(a, x, T => {
-        let st = Stack::<T>::new(&x);
-        let dets: Vec<T> = (0..st.len()).map(|k| det_of(st.mat(k))).collect();
-        Ok(finish(dets, st.batch.clone(), out_dt))
-    })
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Result<Array> {
+        check_square(a)?;
+        let out_dt = result_dtype(a.dtype());
+        with_kernel!(a, x, T => {
+            let st = Stack::<T>::new(&x);
+            let dets: Vec<T> = (0..st.len()).map(|k| det_of(st.mat(k))).collect();
+            Ok(finish(dets, st.batch.clone(), out_dt))
+        })
+    }
+    inner(a.as_ref())
 }
 
 /// The determinants of a stack of matrices `(..., M, M)` as an array of shape `(...)`
@@ -122,12 +125,15 @@ pub fn det_stack(a: impl AsRef<Array>) -> Array {
 /// assert_eq!(e.to_string(), "LinAlgError: 1-dimensional array given. Array must be at least two-dimensional");
 /// ```
 pub fn try_det(a: impl AsRef<Array>) -> Result<Scalar> {
-    let a = a.as_ref();
-    check_square(a)?;
-    if a.ndim() > 2 {
-        return Err(stack_given("det"));
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Result<Scalar> {
+        check_square(a)?;
+        if a.ndim() > 2 {
+            return Err(stack_given("det"));
+        }
+        Ok(try_det_stack(a)?.sum())
     }
-    Ok(try_det_stack(a)?.sum())
+    inner(a.as_ref())
 }
 
 /// The error for a stack passed to a function that returns one number.
@@ -159,17 +165,20 @@ pub fn det(a: impl AsRef<Array>) -> Scalar {
 /// assert!(np::linalg::try_slogdet_stack(&np::ones(2)).is_err());
 /// ```
 pub fn try_slogdet_stack(a: impl AsRef<Array>) -> Result<(Array, Array)> {
-    let a = a.as_ref();
-    check_square(a)?;
-    let out_dt = result_dtype(a.dtype());
-    with_kernel!(a, x, T => {
-        let st = Stack::<T>::new(&x);
-        let (signs, logs): (Vec<T>, Vec<f64>) = (0..st.len()).map(|k| slogdet_of(st.mat(k))).unzip();
-        Ok((
-            finish(signs, st.batch.clone(), out_dt),
-            finish(logs, st.batch.clone(), real_dtype(out_dt)),
-        ))
-    })
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Result<(Array, Array)> {
+        check_square(a)?;
+        let out_dt = result_dtype(a.dtype());
+        with_kernel!(a, x, T => {
+            let st = Stack::<T>::new(&x);
+            let (signs, logs): (Vec<T>, Vec<f64>) = (0..st.len()).map(|k| slogdet_of(st.mat(k))).unzip();
+            Ok((
+                finish(signs, st.batch.clone(), out_dt),
+                finish(logs, st.batch.clone(), real_dtype(out_dt)),
+            ))
+        })
+    }
+    inner(a.as_ref())
 }
 
 /// `(sign, logabsdet)` for each matrix of a stack (`np.linalg.slogdet` on a stack).
@@ -193,13 +202,16 @@ pub fn slogdet_stack(a: impl AsRef<Array>) -> (Array, Array) {
 /// assert!(np::linalg::try_slogdet(&np::ones([2, 3])).is_err());
 /// ```
 pub fn try_slogdet(a: impl AsRef<Array>) -> Result<(Scalar, Scalar)> {
-    let a = a.as_ref();
-    check_square(a)?;
-    if a.ndim() > 2 {
-        return Err(stack_given("slogdet"));
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Result<(Scalar, Scalar)> {
+        check_square(a)?;
+        if a.ndim() > 2 {
+            return Err(stack_given("slogdet"));
+        }
+        let (s, l) = try_slogdet_stack(a)?;
+        Ok((s.sum(), l.sum()))
     }
-    let (s, l) = try_slogdet_stack(a)?;
-    Ok((s.sum(), l.sum()))
+    inner(a.as_ref())
 }
 
 /// The sign and the natural log of the absolute value of the determinant
@@ -225,21 +237,24 @@ pub fn slogdet(a: impl AsRef<Array>) -> (Scalar, Scalar) {
 /// assert_eq!(e.to_string(), "LinAlgError: Singular matrix");
 /// ```
 pub fn try_inv(a: impl AsRef<Array>) -> Result<Array> {
-    let a = a.as_ref();
-    check_square(a)?;
-    let out_dt = result_dtype(a.dtype());
-    with_kernel!(a, x, T => {
-        let st = Stack::<T>::new(&x);
-        let mut out = Vec::with_capacity(x.size());
-        for k in 0..st.len() {
-            let f = PartialPivLu::new(st.mat(k));
-            if has_zero_pivot(f.U()) {
-                return Err(singular());
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Result<Array> {
+        check_square(a)?;
+        let out_dt = result_dtype(a.dtype());
+        with_kernel!(a, x, T => {
+            let st = Stack::<T>::new(&x);
+            let mut out = Vec::with_capacity(x.size());
+            for k in 0..st.len() {
+                let f = PartialPivLu::new(st.mat(k));
+                if has_zero_pivot(f.U()) {
+                    return Err(singular());
+                }
+                push_mat(&mut out, f.inverse().as_ref());
             }
-            push_mat(&mut out, f.inverse().as_ref());
-        }
-        Ok(finish(out, x.shape().to_vec(), out_dt))
-    })
+            Ok(finish(out, x.shape().to_vec(), out_dt))
+        })
+    }
+    inner(a.as_ref())
 }
 
 /// The inverse of a square matrix, or of each matrix of a stack (`np.linalg.inv`).
@@ -277,64 +292,67 @@ fn core_mismatch(vector: bool, size: usize, m: usize) -> ArrayError {
 /// assert_eq!(e.to_string(), "ValueError: solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m)->(m) (size 4 is different from 3)");
 /// ```
 pub fn try_solve(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Result<Array> {
-    let (a, b) = (a.as_ref(), b.as_ref());
-    check_square(a)?;
-    let m = a.shape()[a.ndim() - 1];
-    let abatch = &a.shape()[..a.ndim() - 2];
-    // NumPy 2: `b` is a single vector only when it is 1-D; otherwise a stack of matrices.
-    let vector = b.ndim() == 1;
-    if b.ndim() == 0 {
-        return Err(ArrayError::value(
-            "solve: Input operand 1 does not have enough dimensions (has 0, gufunc core with signature (m,m),(m,n)->(m,n) requires 2)",
-        ));
-    }
-    let (bb, bm, k) = if vector {
-        (&[][..], b.shape()[0], 1)
-    } else {
-        let s = b.shape();
-        (&s[..s.len() - 2], s[s.len() - 2], s[s.len() - 1])
-    };
-    if bm != m {
-        return Err(core_mismatch(vector, bm, m));
-    }
-    let batch = crate::broadcast::broadcast_shapes(&[abatch, bb]).map_err(|_| {
-        let remap = |orig: &[usize], batch: &[usize]| {
-            let dims: Vec<String> = batch.iter().map(|d| d.to_string()).collect();
-            let mut s = format!("({}", dims.join(","));
-            s.push_str(if dims.is_empty() { "newaxis,newaxis)" } else { ",newaxis,newaxis)" });
-            format!("{}->{}", compact_shape(orig), s)
-        };
-        ArrayError::value(format!(
-            "operands could not be broadcast together with remapped shapes [original->remapped]: {} {}  and requested shape ({m},{k})",
-            remap(a.shape(), abatch),
-            remap(b.shape(), bb),
-        ))
-    })?;
-    let dt = promote(a.dtype(), b.dtype());
-    let out_dt = result_dtype(dt);
-    let kdt = kernel_dtype(dt);
-    let a = cast_array(a, kdt).broadcast_view(&with_core(&batch, &[m, m]))?;
-    let b = if vector { b.reshape([m, 1]) } else { b.clone() };
-    let b = cast_array(&b, kdt).broadcast_view(&with_core(&batch, &[m, k]))?;
-    let out_shape = if vector {
-        with_core(&batch, &[m])
-    } else {
-        with_core(&batch, &[m, k])
-    };
-    with_kernel!(&a, a, T => {
-        let sa = Stack::<T>::new(&a);
-        let b = cast_array(&b, <T as crate::dtype::Element>::DTYPE);
-        let sb = Stack::<T>::new(&b);
-        let mut out = Vec::with_capacity(sb.len() * m * k);
-        for i in 0..sa.len() {
-            let f = PartialPivLu::new(sa.mat(i));
-            if has_zero_pivot(f.U()) {
-                return Err(singular());
-            }
-            push_mat(&mut out, f.solve(sb.mat(i)).as_ref());
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, b: &Array) -> Result<Array> {
+        check_square(a)?;
+        let m = a.shape()[a.ndim() - 1];
+        let abatch = &a.shape()[..a.ndim() - 2];
+        // NumPy 2: `b` is a single vector only when it is 1-D; otherwise a stack of matrices.
+        let vector = b.ndim() == 1;
+        if b.ndim() == 0 {
+            return Err(ArrayError::value(
+                "solve: Input operand 1 does not have enough dimensions (has 0, gufunc core with signature (m,m),(m,n)->(m,n) requires 2)",
+            ));
         }
-        Ok(finish(out, out_shape, out_dt))
-    })
+        let (bb, bm, k) = if vector {
+            (&[][..], b.shape()[0], 1)
+        } else {
+            let s = b.shape();
+            (&s[..s.len() - 2], s[s.len() - 2], s[s.len() - 1])
+        };
+        if bm != m {
+            return Err(core_mismatch(vector, bm, m));
+        }
+        let batch = crate::broadcast::broadcast_shapes(&[abatch, bb]).map_err(|_| {
+            let remap = |orig: &[usize], batch: &[usize]| {
+                let dims: Vec<String> = batch.iter().map(|d| d.to_string()).collect();
+                let mut s = format!("({}", dims.join(","));
+                s.push_str(if dims.is_empty() { "newaxis,newaxis)" } else { ",newaxis,newaxis)" });
+                format!("{}->{}", compact_shape(orig), s)
+            };
+            ArrayError::value(format!(
+                "operands could not be broadcast together with remapped shapes [original->remapped]: {} {}  and requested shape ({m},{k})",
+                remap(a.shape(), abatch),
+                remap(b.shape(), bb),
+            ))
+        })?;
+        let dt = promote(a.dtype(), b.dtype());
+        let out_dt = result_dtype(dt);
+        let kdt = kernel_dtype(dt);
+        let a = cast_array(a, kdt).broadcast_view(&with_core(&batch, &[m, m]))?;
+        let b = if vector { b.reshape([m, 1]) } else { b.clone() };
+        let b = cast_array(&b, kdt).broadcast_view(&with_core(&batch, &[m, k]))?;
+        let out_shape = if vector {
+            with_core(&batch, &[m])
+        } else {
+            with_core(&batch, &[m, k])
+        };
+        with_kernel!(&a, a, T => {
+            let sa = Stack::<T>::new(&a);
+            let b = cast_array(&b, <T as crate::dtype::Element>::DTYPE);
+            let sb = Stack::<T>::new(&b);
+            let mut out = Vec::with_capacity(sb.len() * m * k);
+            for i in 0..sa.len() {
+                let f = PartialPivLu::new(sa.mat(i));
+                if has_zero_pivot(f.U()) {
+                    return Err(singular());
+                }
+                push_mat(&mut out, f.solve(sb.mat(i)).as_ref());
+            }
+            Ok(finish(out, out_shape, out_dt))
+        })
+    }
+    inner(a.as_ref(), b.as_ref())
 }
 
 /// Solves `a @ x = b` for `x` (`np.linalg.solve`), by LU factorization with partial

@@ -835,6 +835,9 @@ impl RustcEngine {
         let t0 = Instant::now();
         let parts = cell_syntax::split_cell(&code);
         let mut notes: Vec<String> = Vec::new();
+        if n == 1 && self.ready.as_ref().is_some_and(|r| r.rt.stale) {
+            notes.push(prebuild::STALE_NOTE.to_string());
+        }
 
         // Items: replace by key, keep order; rebuild the items crate when something changed.
         let old_items = self.items.clone();

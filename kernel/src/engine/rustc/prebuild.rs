@@ -19,7 +19,15 @@ pub struct Runtime {
     pub arraylib: PathBuf,
     /// The `arraylib_cell_runtime` dylib.
     pub runtime: PathBuf,
+    /// Whether arraylib's sources changed after the dylib was built: cells still link the
+    /// older build, which may lack what the sources (and completion) offer.
+    pub stale: bool,
 }
+
+/// What the first cell of a kernel whose prebuilt arraylib is older than its sources says.
+pub const STALE_NOTE: &str = "note: arraylib's sources changed after it was prebuilt, and \
+     cells use that older build; rebuild it with `install/setup.sh` (or `arraylib-kernel \
+     install`), or start the kernel with ARRAYLIB_KERNEL_REBUILD=1";
 
 /// Newest modification time of the sources the dylibs are built from.
 fn sources_stamp(workspace: &Path) -> String {
@@ -69,6 +77,7 @@ fn runtime_paths(workspace: &Path) -> Runtime {
         arraylib: lib_dir.join("libarraylib.so"),
         runtime: lib_dir.join("libarraylib_cell_runtime.so"),
         lib_dir,
+        stale: false,
     }
 }
 
@@ -77,7 +86,7 @@ fn runtime_paths(workspace: &Path) -> Runtime {
 /// `force` (cargo still skips what is fresh), or at kernel start when
 /// `ARRAYLIB_KERNEL_REBUILD=1` is set; a kernel start never rebuilds arraylib otherwise.
 pub fn ensure_runtime(tc: &Toolchain, workspace: &Path, force: bool) -> Result<Runtime, String> {
-    let rt = runtime_paths(workspace);
+    let mut rt = runtime_paths(workspace);
     let target = cache_dir(workspace);
     let stamp_file = target.join("arraylib-kernel.stamp");
     let rustc_line = format!("{}\n", tc.version_verbose.trim());
@@ -88,6 +97,8 @@ pub fn ensure_runtime(tc: &Toolchain, workspace: &Path, force: bool) -> Result<R
     let same_runtime = old.contains(&runtime_line);
     let built = rt.arraylib.is_file() && rt.runtime.is_file();
     if !force && built && same_rustc && same_runtime {
+        // Rebuilding arraylib takes minutes, too long for a kernel start: say so instead.
+        rt.stale = !old.contains(&sources_stamp(workspace));
         return Ok(rt);
     }
     // The kernel was updated but the toolchain is the same: rebuild only the small runtime.
@@ -173,4 +184,23 @@ fn build(
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sources_stamp;
+
+    #[test]
+    fn sources_stamp_changes_when_arraylib_changes() {
+        let ws = std::env::temp_dir().join(format!("prebuild-stamp-{}", std::process::id()));
+        let src = ws.join("arraylib/src");
+        std::fs::create_dir_all(&src).unwrap();
+        std::fs::write(src.join("lib.rs"), "pub fn a() {}").unwrap();
+        let before = sources_stamp(&ws);
+        assert_eq!(before, sources_stamp(&ws));
+        std::fs::write(src.join("more.rs"), "pub fn b() {}").unwrap();
+        let after = sources_stamp(&ws);
+        std::fs::remove_dir_all(&ws).unwrap();
+        assert_ne!(before, after, "a new source file is a change");
+    }
 }

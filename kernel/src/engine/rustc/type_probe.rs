@@ -15,7 +15,10 @@ pub fn writable_type(found: &str) -> Result<String, String> {
     }
     let t = t.replace("{integer}", "i32").replace("{float}", "f64");
     if t.contains("{closure") || t.starts_with("closure") {
-        return Err(format!("it is a closure (`{t}`)"));
+        return Err(format!(
+            "it is a closure (`{}`)",
+            without_closure_locations(&t)
+        ));
     }
     if t.contains("impl ") || t.contains("opaque") {
         return Err(format!("its type `{t}` is an opaque `impl Trait`"));
@@ -30,6 +33,20 @@ pub fn writable_type(found: &str) -> Result<String, String> {
         return Err(format!("its type `{t}` borrows from something"));
     }
     Ok(t)
+}
+
+/// `{closure@/tmp/.../cell_3.rs:3:9: 3:12}` becomes `{closure}`: the location is in a
+/// generated file whose path means nothing to the user.
+fn without_closure_locations(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(i) = rest.find("{closure@") {
+        out.push_str(&rest[..i]);
+        out.push_str("{closure}");
+        rest = rest[i..].find('}').map_or("", |j| &rest[i + j + 1..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 fn has_lifetime(t: &str) -> bool {
@@ -135,6 +152,10 @@ mod tests {
             "HashMap<String, Vec<i32>>"
         );
         assert!(writable_type("{closure@cell_1.rs:3:9: 3:12}").is_err());
+        assert_eq!(
+            writable_type("Map<Range<i32>, {closure@/tmp/k/cell_1.rs:3:9: 3:12}>").unwrap_err(),
+            "it is a closure (`Map<Range<i32>, {closure}>`)"
+        );
         assert!(writable_type("closure").is_err());
         assert!(writable_type("&Vec<i32>").is_err());
         assert!(writable_type("Map<std::ops::Range<i32>, {closure@x}>").is_err());

@@ -153,15 +153,19 @@ pub fn html(rows: &[Row]) -> String {
     if rows.is_empty() {
         return "<div>No variables.</div>".to_string();
     }
-    const TABLE: &str = "border-collapse:collapse;font-size:12px;\
+    // Plain values before the theme's variables: JupyterLab's sanitizer of untrusted outputs
+    // drops `var(...)` and keeps the plain value.
+    const TABLE: &str = "border-collapse:collapse;font-size:12px;font-family:sans-serif;\
         font-family:var(--jp-ui-font-family,system-ui,sans-serif);";
-    const TH: &str = "text-align:left;padding:2px 10px;\
-        border-bottom:1px solid var(--jp-border-color1,#bdbdbd);";
+    const RULE: &str = "1px solid #bdbdbd;";
+    const THEMED_RULE: &str = "1px solid var(--jp-border-color1,#bdbdbd);";
     const TD: &str = "text-align:left;padding:2px 10px;";
-    const MONO: &str = "font-family:var(--jp-code-font-family,monospace);";
+    const MONO: &str = "font-family:monospace;font-family:var(--jp-code-font-family,monospace);";
+    let th = format!("{TD}border-bottom:{RULE}border-bottom:{THEMED_RULE}");
+    let total_td = format!("{TD}border-top:{RULE}border-top:{THEMED_RULE}");
     let mut s = format!("<table class=\"np-whos\" style=\"{TABLE}\"><thead><tr>");
     for h in ["Variable", "Type", "Shape", "dtype", "Memory", ""] {
-        s.push_str(&format!("<th style=\"{TH}\">{h}</th>"));
+        s.push_str(&format!("<th style=\"{th}\">{h}</th>"));
     }
     s.push_str("</tr></thead><tbody>");
     for r in rows {
@@ -184,10 +188,9 @@ pub fn html(rows: &[Row]) -> String {
         format!("{t} bytes")
     };
     s.push_str(&format!(
-        "<tr><td colspan=\"4\" style=\"{TD}border-top:1px solid var(--jp-border-color1,#bdbdbd);\">\
-         <b>Total memory</b></td><td style=\"{TD}text-align:right;\
-         border-top:1px solid var(--jp-border-color1,#bdbdbd);\"><b>{}</b></td>\
-         <td style=\"{TD}border-top:1px solid var(--jp-border-color1,#bdbdbd);\">{exact}</td></tr>",
+        "<tr><td colspan=\"4\" style=\"{total_td}\"><b>Total memory</b></td>\
+         <td style=\"{total_td}text-align:right;\"><b>{}</b></td>\
+         <td style=\"{total_td}\">{exact}</td></tr>",
         human_bytes(t)
     ));
     s.push_str("</tbody></table>");
