@@ -5,32 +5,29 @@
 //! `a`). Of a real array, `real` is the array itself and `imag` is zeros, as in NumPy.
 
 use crate::array::Array;
-use crate::dtype::{Complex64, Complex128, DType};
+use crate::dtype::{DType, Element};
+use num_complex::Complex;
 
 /// The real and imaginary parts of a complex array as two arrays of the matching float dtype.
 fn parts(a: &Array) -> Option<(Array, Array)> {
-    let shape = a.shape().to_vec();
     match a.dtype() {
-        DType::Complex64 => {
-            let v = a.view::<Complex64>();
-            let re: Vec<f32> = v.iter().map(|z| z.re).collect();
-            let im: Vec<f32> = v.iter().map(|z| z.im).collect();
-            Some((
-                Array::from_vec(re, &shape[..]),
-                Array::from_vec(im, &shape[..]),
-            ))
-        }
-        DType::Complex128 => {
-            let v = a.view::<Complex128>();
-            let re: Vec<f64> = v.iter().map(|z| z.re).collect();
-            let im: Vec<f64> = v.iter().map(|z| z.im).collect();
-            Some((
-                Array::from_vec(re, &shape[..]),
-                Array::from_vec(im, &shape[..]),
-            ))
-        }
+        DType::Complex64 => Some(split::<f32>(a)),
+        DType::Complex128 => Some(split::<f64>(a)),
         _ => None,
     }
+}
+
+fn split<F: Element>(a: &Array) -> (Array, Array)
+where
+    Complex<F>: Element,
+{
+    let v = a.view::<Complex<F>>();
+    let re: Vec<F> = v.iter().map(|z| z.re).collect();
+    let im: Vec<F> = v.iter().map(|z| z.im).collect();
+    (
+        Array::from_vec(re, a.shape()),
+        Array::from_vec(im, a.shape()),
+    )
 }
 
 /// `np.real(a)`: the real part; a real array is returned as it is.

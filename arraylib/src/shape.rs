@@ -768,7 +768,7 @@ pub fn ascontiguousarray(a: impl AsRef<Array>) -> Array {
 /// ```
 /// let a = arraylib::arange(6).reshape([2, 3]);
 /// let f = arraylib::asfortranarray(&a);
-/// assert!(f.flags().f_contiguous && !f.flags().c_contiguous);
+/// assert!(f.flags().f_contiguous && !f.flags().c_contiguous && f.owns_data());
 /// assert_eq!(f.to_vec::<i64>(), a.to_vec::<i64>());
 /// assert!(arraylib::asfortranarray(&f).is(&f));
 /// ```
@@ -780,8 +780,11 @@ pub fn asfortranarray(a: impl AsRef<Array>) -> Array {
         if a.flags().f_contiguous {
             return a.clone();
         }
-        // A row-major copy of the transpose, transposed back, is column-major.
-        contiguous_copy(&a.t()).t()
+        // A row-major copy of the transpose, transposed back, is column-major; it is the only
+        // user of that copy, so it owns its data (NumPy's OWNDATA), as NumPy's result does.
+        let mut f = contiguous_copy(&a.t()).t();
+        f.is_view = false;
+        f
     }
     inner(a.as_ref())
 }
