@@ -47,6 +47,16 @@ pub fn ident_end(code: &str, pos: usize) -> usize {
     end
 }
 
+/// The name of a candidate: rust-analyzer offers functions as a call with its parameter
+/// names (`linspace(start, stop, num)`), which is not code; the default engine, like IPython,
+/// completes the name.
+fn completed_name(code: &str) -> &str {
+    match code.find('(') {
+        Some(i) if i > 0 && code.ends_with(')') => &code[..i],
+        _ => code,
+    }
+}
+
 /// Jupyter completions from rust-analyzer's, replacing bytes `start..end` of `code`.
 pub fn completions(code: &str, start: usize, end: usize, candidates: &[Candidate]) -> Completions {
     let cursor_start = byte_to_char(code, start);
@@ -54,13 +64,12 @@ pub fn completions(code: &str, start: usize, end: usize, candidates: &[Candidate
     let mut matches = Vec::new();
     let mut types = Vec::new();
     for c in candidates {
-        if matches.contains(&c.code) {
+        let text = completed_name(&c.code).to_string();
+        if matches.contains(&text) {
             continue;
         }
-        matches.push(c.code.clone());
-        types.push(
-            json!({"start": cursor_start, "end": cursor_end, "text": c.code, "type": c.kind}),
-        );
+        types.push(json!({"start": cursor_start, "end": cursor_end, "text": text, "type": c.kind}));
+        matches.push(text);
     }
     let mut metadata = MimeBundle::new();
     metadata.insert("_jupyter_types_experimental".into(), Value::Array(types));
@@ -94,7 +103,7 @@ mod tests {
                     kind: "function".into(),
                 },
                 Candidate {
-                    code: "linspace".into(),
+                    code: "linspace(start, stop, num)".into(),
                     kind: "function".into(),
                 },
             ],
