@@ -125,6 +125,18 @@ pub struct LanguageInfo {
     pub help_links: Vec<(String, String)>,
 }
 
+/// Jupyter's `language_info` for Rust, the same for every engine but for the compiler version.
+pub fn rust_language_info(version: &str) -> Value {
+    serde_json::json!({
+        "name": "rust",
+        "version": version,
+        "mimetype": "text/rust",
+        "file_extension": ".rs",
+        "pygments_lexer": "rust",
+        "codemirror_mode": "rust",
+    })
+}
+
 /// Stops the cell that is running now. Cloned into the control channel, which must be able
 /// to interrupt while `execute` holds the engine.
 pub trait Interrupter: Send + Sync {

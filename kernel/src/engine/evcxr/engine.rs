@@ -332,14 +332,7 @@ impl Engine for EvcxrEngine {
     fn kernel_info(&self) -> LanguageInfo {
         let version = self.version.lock().unwrap().clone();
         LanguageInfo {
-            language_info: serde_json::json!({
-                "name": "rust",
-                "version": version,
-                "mimetype": "text/rust",
-                "file_extension": ".rs",
-                "pygments_lexer": "rust",
-                "codemirror_mode": "rust",
-            }),
+            language_info: crate::engine::rust_language_info(&version),
             banner: "Rust with arraylib (imported as np), run by evcxr. Type :help for evcxr's commands."
                 .to_string(),
             help_links: vec![

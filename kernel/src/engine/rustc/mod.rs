@@ -1426,14 +1426,7 @@ impl Engine for RustcEngine {
     fn kernel_info(&self) -> LanguageInfo {
         let version = self.rustc_version.lock().unwrap().clone();
         LanguageInfo {
-            language_info: serde_json::json!({
-                "name": "rust",
-                "version": version,
-                "mimetype": "text/rust",
-                "file_extension": ".rs",
-                "pygments_lexer": "rust",
-                "codemirror_mode": "rust",
-            }),
+            language_info: crate::engine::rust_language_info(&version),
             banner: "Rust with arraylib (imported as np). Type :help for commands.".to_string(),
             help_links: vec![(
                 "Rust standard library".into(),
