@@ -240,6 +240,83 @@ def test_unit_cell_has_no_execute_result(kernel: Kernel):
     assert "execute_result" not in types(msgs)
 
 
+# --- stdin: input() -------------------------------------------------------------------------
+
+NO_INPUT_IN_EVCXR = "the evcxr engine has no input(); cells cannot ask for input there"
+
+
+def _input_request(kernel: Kernel, msg_id: str) -> dict:
+    request = kernel.kc.get_stdin_msg(timeout=CELL_TIMEOUT)
+    assert request["msg_type"] == "input_request"
+    assert request["parent_header"]["msg_id"] == msg_id
+    return request
+
+
+def test_input_asks_the_frontend_and_returns_the_line(kernel: Kernel):
+    if IS_EVCXR:
+        pytest.skip(NO_INPUT_IN_EVCXR)
+    code = 'println!("before"); let stdin_name = input("Name: "); format!("hi {stdin_name}")'
+    msg_id = kernel.kc.execute(code, allow_stdin=True)
+    request = _input_request(kernel, msg_id)
+    assert request["content"] == {"prompt": "Name: ", "password": False}
+    kernel.kc.input("Ada \\ Lovelace")
+    reply = kernel.shell_reply(msg_id, CELL_TIMEOUT)
+    msgs = kernel.iopub_until_idle(msg_id, CELL_TIMEOUT)
+    assert reply["content"]["status"] == "ok", describe_error(reply["content"], msgs)
+    streams = [m for m in msgs if m["msg_type"] == "stream"]
+    assert stdout_text(msgs) == "before\n"
+    # What the cell printed went out before it asked, as Python's input() flushes stdout.
+    assert streams[0]["header"]["date"] <= request["header"]["date"]
+    results = [m for m in msgs if m["msg_type"] == "execute_result"]
+    assert results[0]["content"]["data"]["text/plain"] == '"hi Ada \\\\ Lovelace"'
+    assert kernel.value("stdin_name.len()") == str(len("Ada \\ Lovelace"))
+
+
+def test_getpass_asks_for_hidden_input(kernel: Kernel):
+    if IS_EVCXR:
+        pytest.skip(NO_INPUT_IN_EVCXR)
+    msg_id = kernel.kc.execute('let stdin_secret = getpass("Token: ");', allow_stdin=True)
+    request = _input_request(kernel, msg_id)
+    assert request["content"] == {"prompt": "Token: ", "password": True}
+    kernel.kc.input("s3cret")
+    reply = kernel.shell_reply(msg_id, CELL_TIMEOUT)
+    kernel.iopub_until_idle(msg_id, CELL_TIMEOUT)
+    assert reply["content"]["status"] == "ok", describe_error(reply["content"])
+    assert kernel.value("stdin_secret") == '"s3cret"'
+
+
+def test_input_without_allow_stdin_is_an_error(kernel: Kernel):
+    if IS_EVCXR:
+        pytest.skip(NO_INPUT_IN_EVCXR)
+    kernel.run_ok("let stdin_kept = 7;")
+    reply, msgs = kernel.execute('let answer = input("? ");', allow_stdin=False)
+    content = reply["content"]
+    assert content["status"] == "error", describe_error(content, msgs)
+    # ipykernel's exception class for the same situation.
+    assert content["ename"] == "StdinNotImplementedError", describe_error(content, msgs)
+    assert "does not support input requests" in content["evalue"]
+    assert kernel.value("stdin_kept + 1") == "8"
+
+
+def test_interrupt_while_waiting_for_input_keeps_variables(kernel: Kernel):
+    if IS_EVCXR:
+        pytest.skip(NO_INPUT_IN_EVCXR)
+    kernel.run_ok("let stdin_before = 41;")
+    msg_id = kernel.kc.execute('let never = input("waiting: ");', allow_stdin=True)
+    _input_request(kernel, msg_id)
+    started = time.monotonic()
+    kernel.km.interrupt_kernel()
+    reply = kernel.shell_reply(msg_id, CELL_TIMEOUT)
+    latency = time.monotonic() - started
+    kernel.iopub_until_idle(msg_id, CELL_TIMEOUT)
+    content = reply["content"]
+    assert content["status"] == "error", describe_error(content)
+    assert content["ename"] == "KeyboardInterrupt", describe_error(content)
+    print(f"interrupt while waiting for input: {latency:.3f}s")
+    assert latency < 3, f"interrupt took {latency:.2f}s"
+    assert kernel.value("stdin_before + 1") == "42"
+
+
 # --- completion, inspection, is_complete --------------------------------------------------
 
 

@@ -23,9 +23,11 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::os::raw::{c_char, c_int, c_void};
 use std::os::unix::io::FromRawFd;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
 static INTERRUPT: AtomicBool = AtomicBool::new(false);
+/// The command pipe from the kernel: `input` reads its answer there while a cell runs.
+static COMMANDS_FD: AtomicI32 = AtomicI32::new(-1);
 
 thread_local! {
     static STORE: RefCell<HashMap<String, Box<dyn Any>>> = RefCell::new(HashMap::new());
@@ -99,49 +101,61 @@ pub mod sleep_shim {
     }
 }
 
+// `take`, `put` and `clone_of` are instantiated in every cell for every variable it uses:
+// their generic parts are kept to a downcast, and the rest is compiled once, here.
+
 /// Moves the variable `name` out of the store.
 ///
 /// Panics when it is missing or has another type (the kernel guarantees neither happens).
 pub fn take<T: 'static>(name: &str) -> T {
-    let value = STORE.with(|s| s.borrow_mut().remove(name));
-    match value {
-        Some(b) => match b.downcast::<T>() {
-            Ok(v) => *v,
-            Err(b) => {
-                STORE.with(|s| s.borrow_mut().insert(name.to_string(), b));
-                panic!(
-                    "InternalError: variable `{name}` does not have type `{}`",
-                    std::any::type_name::<T>()
-                )
-            }
-        },
+    match take_any(name).downcast::<T>() {
+        Ok(v) => *v,
+        Err(b) => {
+            STORE.with(|s| s.borrow_mut().insert(name.to_string(), b));
+            wrong_type(name, std::any::type_name::<T>())
+        }
+    }
+}
+
+fn take_any(name: &str) -> Box<dyn Any> {
+    match STORE.with(|s| s.borrow_mut().remove(name)) {
+        Some(b) => b,
         None => panic!("InternalError: variable `{name}` is not in the store"),
     }
 }
 
+#[cold]
+fn wrong_type(name: &str, type_name: &str) -> ! {
+    panic!("InternalError: variable `{name}` does not have type `{type_name}`")
+}
+
 /// Puts the variable `name` (back) into the store.
 pub fn put<T: 'static>(name: &str, value: T) {
-    STORE.with(|s| s.borrow_mut().insert(name.to_string(), Box::new(value)));
-    TYPE_NAMES.with(|t| {
-        t.borrow_mut()
-            .insert(name.to_string(), std::any::type_name::<T>())
-    });
+    put_any(name, Box::new(value), std::any::type_name::<T>());
+}
+
+fn put_any(name: &str, value: Box<dyn Any>, type_name: &'static str) {
+    STORE.with(|s| s.borrow_mut().insert(name.to_string(), value));
+    TYPE_NAMES.with(|t| t.borrow_mut().insert(name.to_string(), type_name));
 }
 
 /// A clone of a stored value, which stays in the store. Used for handles whose clone is a
 /// cheap alias (arraylib's `Array` and `Scalar`), so a cell that consumes one (`a / 2`)
 /// leaves the notebook's variable in place, as Python names behave.
 pub fn clone_of<T: Clone + 'static>(name: &str) -> T {
-    STORE.with(
-        |s| match s.borrow().get(name).map(|b| b.downcast_ref::<T>()) {
-            Some(Some(v)) => v.clone(),
-            Some(None) => panic!(
-                "InternalError: variable `{name}` does not have type `{}`",
-                std::any::type_name::<T>()
-            ),
-            None => panic!("InternalError: variable `{name}` is not stored"),
-        },
-    )
+    let mut out = None;
+    with_stored(name, &mut |value| out = value.downcast_ref::<T>().cloned());
+    match out {
+        Some(v) => v,
+        None => wrong_type(name, std::any::type_name::<T>()),
+    }
+}
+
+fn with_stored(name: &str, f: &mut dyn FnMut(&dyn Any)) {
+    STORE.with(|s| match s.borrow().get(name) {
+        Some(value) => f(&**value),
+        None => panic!("InternalError: variable `{name}` is not stored"),
+    })
 }
 
 /// Describes a stored value as a JSON object for `:whos` (array shape, dtype, memory), or
@@ -187,6 +201,108 @@ fn whos_json() -> String {
             .collect();
         format!("[{}]", rows.join(","))
     })
+}
+
+/// Runs a cell's body, catching its panic and recording an error it returns (through `?`).
+///
+/// The body is called through `dyn` so that each cell does not compile its own copy of
+/// `catch_unwind` and the error handling: that generic code was a good part of a small cell's
+/// compile time. The panic payload is handed back so the cell can put its variables back into
+/// the store before resuming the unwind.
+pub fn run_body(
+    body: &mut dyn FnMut() -> Result<(), Box<dyn std::error::Error>>,
+) -> Option<Box<dyn Any + Send>> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)) {
+        Ok(Ok(())) => None,
+        Ok(Err(error)) => {
+            fail(error.to_string());
+            None
+        }
+        Err(payload) => Some(payload),
+    }
+}
+
+/// Names every cell imports with a glob, so a session's own item of the same name wins.
+pub mod prelude {
+    pub use crate::{getpass, input};
+}
+
+/// Asks the user for a line of text, like Python's `input(prompt)`: JupyterLab shows an
+/// input field under the cell, and the cell waits for the answer (without its newline).
+///
+/// Panics with `StdinNotImplementedError` when the frontend does not take input, and with
+/// `KeyboardInterrupt` when the user interrupts the kernel while it waits.
+pub fn input(prompt: &str) -> String {
+    request_input(prompt, false)
+}
+
+/// Like [`input`], with the typed text hidden (Python's `getpass.getpass`).
+pub fn getpass(prompt: &str) -> String {
+    request_input(prompt, true)
+}
+
+fn request_input(prompt: &str, password: bool) -> String {
+    flush_all();
+    let frame = format!(
+        "\x1eNPINPUT {{\"prompt\":{},\"password\":{password}}}\n",
+        json_string(prompt)
+    );
+    write_all_fd(1, frame.as_bytes());
+    let answer = read_command_line();
+    if let Some(value) = answer.strip_prefix("input ") {
+        return unescape_line(value);
+    }
+    if answer == "input-interrupted" {
+        INTERRUPT.store(false, Ordering::Relaxed);
+        std::panic::panic_any(KeyboardInterrupt);
+    }
+    panic!(
+        "StdinNotImplementedError: input was called, but this frontend does not support input requests."
+    )
+}
+
+/// Reads one line from the command pipe, byte by byte: the host loop's buffered reader is
+/// idle while a cell runs, and must not lose what follows.
+fn read_command_line() -> String {
+    let fd = COMMANDS_FD.load(Ordering::Relaxed);
+    let mut line = Vec::new();
+    let mut byte = 0u8;
+    loop {
+        // SAFETY: reading one byte into a valid buffer.
+        let n = unsafe { read(fd, &mut byte as *mut u8 as *mut c_void, 1) };
+        if n < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+            continue;
+        }
+        if n <= 0 || byte == b'\n' {
+            break;
+        }
+        line.push(byte);
+    }
+    String::from_utf8_lossy(&line).into_owned()
+}
+
+/// Undoes the kernel's escaping of `\\`, `\n` and `\r`.
+fn unescape_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// Records a cell's trailing value as its `Debug` text (`text/plain`).
+pub fn show_debug(value: &dyn std::fmt::Debug) {
+    set_result(Some(vec![("text/plain".to_string(), format!("{value:?}"))]));
 }
 
 /// Records that the cell returned an error (through `?`) with this message.
@@ -241,6 +357,7 @@ extern "C" {
     fn signal(signum: c_int, handler: usize) -> usize;
     fn fflush(stream: *mut c_void) -> c_int;
     fn write(fd: c_int, buf: *const c_void, count: usize) -> isize;
+    fn read(fd: c_int, buf: *mut c_void, count: usize) -> isize;
     fn getppid() -> c_int;
     fn _exit(status: c_int) -> !;
 }
@@ -300,7 +417,7 @@ fn payload_message(payload: &(dyn Any + Send)) -> String {
 }
 
 /// Runs one compiled cell; returns the JSON reply.
-fn run_cell(id: &str, path: &str) -> String {
+fn run_compiled_cell(id: &str, path: &str) -> String {
     let cpath = match std::ffi::CString::new(path) {
         Ok(p) => p,
         Err(_) => return format!("{{\"id\":{},\"ok\":false,\"ename\":\"LoadError\",\"evalue\":\"bad path\",\"location\":\"\",\"keys\":{}}}", json_string(id), keys_json()),
@@ -410,6 +527,7 @@ pub extern "C" fn arraylib_cell_host_main(cmd_fd: c_int, reply_fd: c_int) -> c_i
             .unwrap_or_default();
         PANIC.with(|p| *p.borrow_mut() = Some(PanicRecord { message, location }));
     }));
+    COMMANDS_FD.store(cmd_fd, Ordering::Relaxed);
     // SAFETY: the kernel passes these two descriptors to this process for our exclusive use.
     let cmds = BufReader::new(unsafe { File::from_raw_fd(cmd_fd) });
     let mut replies = unsafe { File::from_raw_fd(reply_fd) };
@@ -422,7 +540,7 @@ pub extern "C" fn arraylib_cell_host_main(cmd_fd: c_int, reply_fd: c_int) -> c_i
                 let id = parts.next().unwrap_or("").to_string();
                 let path = parts.next().unwrap_or("").to_string();
                 let marker = parts.next().unwrap_or("").to_string();
-                let reply = run_cell(&id, &path);
+                let reply = run_compiled_cell(&id, &path);
                 flush_all();
                 let m = format!("\x1eARRAYLIB_CELL_DONE {marker}\n");
                 write_all_fd(1, m.as_bytes());

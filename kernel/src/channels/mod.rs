@@ -32,10 +32,12 @@ pub fn serve(info: &ConnectionInfo, engine: Box<dyn Engine>) -> Result<(), Strin
     let language = engine.kernel_info();
     let interrupter = engine.interrupter();
     let engine = EngineHandle::spawn(engine)?;
+    let (stdin, stdin_queue) = stdin::Stdin::channel();
     let server = Arc::new(Server::new(
         session,
         signer.clone(),
         iopub.clone(),
+        stdin,
         engine,
         interrupter,
         language,
@@ -67,7 +69,7 @@ pub fn serve(info: &ConnectionInfo, engine: Box<dyn Engine>) -> Result<(), Strin
     runtime()?.block_on(async move {
         let shell_socket = router::bind("shell", &info.endpoint(info.shell_port)).await?;
         let stdin_socket = router::bind("stdin", &info.endpoint(info.stdin_port)).await?;
-        tokio::spawn(stdin::run(stdin_socket, signer));
+        tokio::spawn(stdin::run(stdin_socket, signer, stdin_queue));
         crate::log!("listening on {} (shell port {})", info.ip, info.shell_port);
         iopub.status("starting", None);
         shell::run(shell_socket, server).await;

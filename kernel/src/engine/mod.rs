@@ -53,6 +53,28 @@ pub trait OutputSink: Send + Sync {
     fn display(&self, display: DisplayData, update: bool);
     /// Clears the cell's output (`wait` defers the clear until new output arrives).
     fn clear_output(&self, wait: bool);
+    /// Asks the user for a line of input (`input_request` on the stdin channel) and waits
+    /// for it, polling `cancelled` (an interrupt) while it waits. Sinks that cannot ask
+    /// answer [`InputReply::NotAllowed`].
+    fn request_input(
+        &self,
+        _prompt: &str,
+        _password: bool,
+        _cancelled: &dyn Fn() -> bool,
+    ) -> InputReply {
+        InputReply::NotAllowed
+    }
+}
+
+/// The answer to [`OutputSink::request_input`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InputReply {
+    /// What the user typed.
+    Value(String),
+    /// The frontend does not take input (`allow_stdin` false), or the cell is silent.
+    NotAllowed,
+    /// Waiting was cancelled (the user interrupted the kernel).
+    Cancelled,
 }
 
 /// An [`OutputSink`] that drops everything: for `evaluate` (user expressions), whose output

@@ -3,7 +3,8 @@
 
 use super::rate_limit::{RateLimit, Verdict};
 use crate::channels::iopub::Iopub;
-use crate::engine::{DisplayData, Engine, OutputSink, StreamName};
+use crate::channels::stdin::Stdin;
+use crate::engine::{DisplayData, Engine, InputReply, OutputSink, StreamName};
 use crate::wire::Message;
 use serde_json::{json, Value};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -60,6 +61,8 @@ pub struct IopubSink {
     iopub: Iopub,
     parent: Message,
     silent: bool,
+    /// The stdin channel and the session id, when the request allows input.
+    stdin: Option<(Stdin, String)>,
     limit: Mutex<Option<RateLimit<DisplayData>>>,
 }
 
@@ -70,8 +73,15 @@ impl IopubSink {
             iopub,
             parent,
             silent,
+            stdin: None,
             limit: Mutex::new(RateLimit::from_env()),
         }
+    }
+
+    /// Lets the cell ask for input on `stdin` (the request's `allow_stdin` was true).
+    pub fn with_stdin(mut self, stdin: Stdin, session: &str) -> Self {
+        self.stdin = Some((stdin, session.to_string()));
+        self
     }
 
     fn publish_stream(&self, name: &str, text: &str) {
@@ -171,6 +181,27 @@ impl OutputSink for IopubSink {
         if !self.silent {
             self.iopub
                 .publish("clear_output", Some(&self.parent), json!({ "wait": wait }));
+        }
+    }
+
+    fn request_input(
+        &self,
+        prompt: &str,
+        password: bool,
+        cancelled: &dyn Fn() -> bool,
+    ) -> InputReply {
+        let Some((stdin, session)) = self.stdin.as_ref().filter(|_| !self.silent) else {
+            return InputReply::NotAllowed;
+        };
+        let content = json!({ "prompt": prompt, "password": password });
+        let request = Message::new("input_request", session, Some(&self.parent), content);
+        let answered = stdin.ask(request);
+        loop {
+            match answered.recv_timeout(std::time::Duration::from_millis(20)) {
+                Ok(value) => return InputReply::Value(value),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) if !cancelled() => {}
+                Err(_) => return InputReply::Cancelled,
+            }
         }
     }
 }

@@ -42,7 +42,10 @@ impl Shell {
         // The count the reply reports: this cell's when stored, else the last stored one.
         let reply_count = if store_history { count } else { count - 1 };
 
-        let sink = IopubSink::new(iopub.clone(), request.clone(), silent);
+        let mut sink = IopubSink::new(iopub.clone(), request.clone(), silent);
+        if request.bool_field("allow_stdin", false) {
+            sink = sink.with_stdin(server.stdin().clone(), server.session());
+        }
         let outcome = server
             .engine()
             .call(move |engine| engine.execute(&code, silent, &sink))

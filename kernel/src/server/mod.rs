@@ -16,6 +16,7 @@ pub use history::History;
 pub use shell::Shell;
 
 use crate::channels::iopub::Iopub;
+use crate::channels::stdin::Stdin;
 use crate::engine::{Interrupter, LanguageInfo};
 use crate::wire::{message::PROTOCOL_VERSION, Message, Signer};
 use serde_json::{json, Value};
@@ -48,6 +49,7 @@ pub struct Server {
     session: String,
     signer: Arc<Signer>,
     iopub: Iopub,
+    stdin: Stdin,
     engine: EngineHandle,
     interrupter: Arc<dyn Interrupter>,
     kernel_info: Value,
@@ -59,6 +61,7 @@ impl Server {
         session: String,
         signer: Arc<Signer>,
         iopub: Iopub,
+        stdin: Stdin,
         engine: EngineHandle,
         interrupter: Arc<dyn Interrupter>,
         language: LanguageInfo,
@@ -67,6 +70,7 @@ impl Server {
             session,
             signer,
             iopub,
+            stdin,
             engine,
             interrupter,
             kernel_info: kernel_info_content(language),
@@ -81,6 +85,16 @@ impl Server {
     /// The IOPub publisher.
     pub fn iopub(&self) -> &Iopub {
         &self.iopub
+    }
+
+    /// This kernel's session id (the `session` of the messages it sends).
+    pub fn session(&self) -> &str {
+        &self.session
+    }
+
+    /// The stdin channel, for cells that ask for input.
+    pub fn stdin(&self) -> &Stdin {
+        &self.stdin
     }
 
     /// The engine thread.

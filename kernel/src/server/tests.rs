@@ -128,6 +128,7 @@ fn harness() -> Harness {
         "kernel-session".into(),
         Arc::new(Signer::new(b"k")),
         iopub,
+        crate::channels::stdin::Stdin::channel().0,
         EngineHandle::spawn(Box::new(engine)).unwrap(),
         interrupter,
         language,

@@ -101,8 +101,8 @@ pub struct StoredItem {
     pub shifts: Shifts,
 }
 
-fn preamble(out: &mut Generated, user_names: &[String], extra: &str) {
-    out.push("#![allow(warnings)]", Origin::Generated);
+fn preamble(out: &mut Generated, allows: &str, user_names: &[String], extra: &str) {
+    out.push(allows, Origin::Generated);
     out.push(
         "extern crate arraylib; extern crate arraylib_cell_runtime;",
         Origin::Generated,
@@ -132,7 +132,7 @@ fn preamble(out: &mut Generated, user_names: &[String], extra: &str) {
 pub fn items_source(items: &[StoredItem], current_cell: usize, extra: &str) -> Generated {
     let mut out = Generated::default();
     let names: Vec<String> = items.iter().filter_map(|i| i.name.clone()).collect();
-    preamble(&mut out, &names, extra);
+    preamble(&mut out, "#![allow(warnings)]", &names, extra);
     for item in items {
         if item.cell == current_cell {
             out.push_cell_text(&item.text, item.first_line, &item.shifts);
@@ -188,23 +188,33 @@ pub struct CellSpec<'a> {
     pub extra_preamble: String,
 }
 
+// Autoref specialization: the most specific impl that applies wins (unit shows nothing, then
+// rich display, then Debug, then nothing). Each impl hands the value to a non-generic function
+// through `dyn`, so a cell compiles no formatting code of its own.
 const SHOW_TRAITS: &str = r#"struct __ArraylibWrap<'a, T: ?Sized>(&'a T);
-trait __ArraylibShowUnit { fn __arraylib_show(&self) -> Option<Vec<(String, String)>>; }
-impl __ArraylibShowUnit for &&&__ArraylibWrap<'_, ()> { fn __arraylib_show(&self) -> Option<Vec<(String, String)>> { None } }
-trait __ArraylibShowDebug { fn __arraylib_show(&self) -> Option<Vec<(String, String)>>; }
-impl<T: ::std::fmt::Debug + ?Sized> __ArraylibShowDebug for &__ArraylibWrap<'_, T> { fn __arraylib_show(&self) -> Option<Vec<(String, String)>> { Some(vec![("text/plain".to_string(), format!("{:?}", self.0))]) } }
-trait __ArraylibShowNone { fn __arraylib_show(&self) -> Option<Vec<(String, String)>>; }
-impl<T: ?Sized> __ArraylibShowNone for __ArraylibWrap<'_, T> { fn __arraylib_show(&self) -> Option<Vec<(String, String)>> { None } }"#;
+trait __ArraylibShowUnit { fn __arraylib_show(&self); }
+impl __ArraylibShowUnit for &&&__ArraylibWrap<'_, ()> { fn __arraylib_show(&self) {} }
+trait __ArraylibShowDebug { fn __arraylib_show(&self); }
+impl<T: ::std::fmt::Debug + ?Sized> __ArraylibShowDebug for &__ArraylibWrap<'_, T> { fn __arraylib_show(&self) { ::arraylib_cell_runtime::show_debug(&self.0) } }
+trait __ArraylibShowNone { fn __arraylib_show(&self); }
+impl<T: ?Sized> __ArraylibShowNone for __ArraylibWrap<'_, T> { fn __arraylib_show(&self) {} }"#;
 
 // Rich display level: used when arraylib has `display::RichDisplay`.
-const SHOW_RICH: &str = r#"trait __ArraylibShowRich { fn __arraylib_show(&self) -> Option<Vec<(String, String)>>; }
-impl<T: ::arraylib::display::RichDisplay + ?Sized> __ArraylibShowRich for &&__ArraylibWrap<'_, T> { fn __arraylib_show(&self) -> Option<Vec<(String, String)>> { Some(self.0.mime_bundle()) } }"#;
+const SHOW_RICH: &str = r#"trait __ArraylibShowRich { fn __arraylib_show(&self); }
+impl<T: ::arraylib::display::RichDisplay> __ArraylibShowRich for &&__ArraylibWrap<'_, T> { fn __arraylib_show(&self) { let v: &dyn ::arraylib::display::RichDisplay = self.0; ::arraylib_cell_runtime::set_result(Some(v.mime_bundle())) } }"#;
+
+/// Lints a cell allows. Not `warnings`: the type probes are warnings the kernel reads.
+const CELL_ALLOWS: &str = "#![allow(unused, nonstandard_style, unreachable_code, deprecated, unused_must_use, dead_code)]";
 
 /// The source of a cell crate.
 pub fn cell_source(spec: &CellSpec) -> Generated {
     let mut out = Generated::default();
     let names: Vec<String> = spec.items.iter().filter_map(|i| i.name.clone()).collect();
-    preamble(&mut out, &names, &spec.extra_preamble);
+    preamble(&mut out, CELL_ALLOWS, &names, &spec.extra_preamble);
+    out.push(
+        "use ::arraylib_cell_runtime::prelude::*;",
+        Origin::Generated,
+    );
     if spec.has_items_crate {
         out.push("extern crate user_items;", Origin::Generated);
         let imports: Vec<&str> = spec
@@ -250,9 +260,14 @@ pub fn cell_source(spec: &CellSpec) -> Generated {
             Origin::Take(name.clone()),
         );
     }
+    // The body returns a Result so cells can use `?`; the error is reported like an exception.
+    // It is an `FnOnce` (it may move variables) called once through `run_body`'s `FnMut`.
+    let keeps = !spec.new_vars.is_empty();
+    if keeps {
+        out.push("let mut __arraylib_new = None;", Origin::Generated);
+    }
     out.push(
-        // Returning a Result lets cells use `?`; the error is reported like an exception.
-        "let __arraylib_outcome = ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(|| -> ::std::result::Result<_, ::std::boxed::Box<dyn ::std::error::Error>> {",
+        "let __arraylib_panic = { let mut __arraylib_body = Some(|| -> ::std::result::Result<(), ::std::boxed::Box<dyn ::std::error::Error>> {",
         Origin::Generated,
     );
     if let Some(cell) = spec.cell {
@@ -260,51 +275,62 @@ pub fn cell_source(spec: &CellSpec) -> Generated {
         out.push(";", Origin::Generated);
         if cell.has_trailing {
             out.push(
-                &format!("::arraylib_cell_runtime::set_result((&&&__ArraylibWrap({RESULT_VAR})).__arraylib_show());"),
+                &format!("(&&&__ArraylibWrap({RESULT_VAR})).__arraylib_show();"),
                 Origin::Generated,
             );
         }
     }
+    // rustc names each probed type in an `unused_results` warning: `(&Vec<i32>,)`.
     for name in &spec.probes {
-        out.push(&format!("let _: () = {name};"), Origin::Probe(name.clone()));
+        out.push(
+            &format!("#[warn(unused_results)] {{ (&{name},); }}"),
+            Origin::Probe(name.clone()),
+        );
     }
-    // One line per new variable, so a "use of moved value" points at the variable it names.
-    out.push("Ok((", Origin::Generated);
-    for (name, _) in &spec.new_vars {
-        out.push(&format!("{name},"), Origin::Put(name.clone()));
+    if keeps {
+        // One line per new variable, so a "use of moved value" points at the variable it names.
+        out.push("__arraylib_new = Some((", Origin::Generated);
+        for (name, _) in &spec.new_vars {
+            out.push(&format!("{name},"), Origin::Put(name.clone()));
+        }
+        out.push("));", Origin::Generated);
     }
-    out.push("))", Origin::Generated);
-    out.push("}));", Origin::Generated);
+    out.push("Ok(())", Origin::Generated);
+    out.push(
+        "}); ::arraylib_cell_runtime::run_body(&mut || (__arraylib_body.take().unwrap())()) };",
+        Origin::Generated,
+    );
     for (name, ty) in &spec.put_back {
         out.push(
             &format!("::arraylib_cell_runtime::put::<{ty}>(\"{name}\", {name});"),
             Origin::Put(name.clone()),
         );
     }
-    out.push("match __arraylib_outcome {", Origin::Generated);
-    out.push("Ok(Ok(__arraylib_new)) => {", Origin::Generated);
-    for (i, (name, ty)) in spec.new_vars.iter().enumerate() {
-        // An empty type is left to inference (the type-check pass names it in parallel).
-        let turbofish = if ty.is_empty() {
-            String::new()
-        } else {
-            format!("::<{ty}>")
-        };
+    out.push(
+        "if let Some(p) = __arraylib_panic { ::std::panic::resume_unwind(p) }",
+        Origin::Generated,
+    );
+    if keeps {
         out.push(
-            &format!("::arraylib_cell_runtime::put{turbofish}(\"{name}\", __arraylib_new.{i});"),
-            Origin::Put(name.clone()),
+            "if let Some(__arraylib_new) = __arraylib_new {",
+            Origin::Generated,
         );
+        for (i, (name, ty)) in spec.new_vars.iter().enumerate() {
+            // An empty type is left to inference (the probes name it in the same build).
+            let turbofish = if ty.is_empty() {
+                String::new()
+            } else {
+                format!("::<{ty}>")
+            };
+            out.push(
+                &format!(
+                    "::arraylib_cell_runtime::put{turbofish}(\"{name}\", __arraylib_new.{i});"
+                ),
+                Origin::Put(name.clone()),
+            );
+        }
+        out.push("}", Origin::Generated);
     }
-    out.push("}", Origin::Generated);
-    out.push(
-        "Ok(Err(__arraylib_error)) => ::arraylib_cell_runtime::fail(__arraylib_error.to_string()),",
-        Origin::Generated,
-    );
-    out.push(
-        "Err(__arraylib_panic) => ::std::panic::resume_unwind(__arraylib_panic),",
-        Origin::Generated,
-    );
-    out.push("}", Origin::Generated);
     out.push("}", Origin::Generated);
     out
 }

@@ -95,13 +95,24 @@ fn in_file<'a>(s: &'a Span, file: &str) -> Option<&'a Span> {
 
 /// Parses rustc's stderr; returns the errors (warnings are dropped).
 pub fn parse(stderr: &str) -> Vec<Diagnostic> {
+    all_diagnostics(stderr)
+        .filter(|d| d.level == "error" || d.level == "error: internal compiler error")
+        .filter(|d| !d.message.starts_with("aborting due to"))
+        .collect()
+}
+
+/// Parses rustc's stderr; returns the warnings (where the type probes answer).
+pub fn parse_warnings(stderr: &str) -> Vec<Diagnostic> {
+    all_diagnostics(stderr)
+        .filter(|d| d.level == "warning")
+        .collect()
+}
+
+fn all_diagnostics(stderr: &str) -> impl Iterator<Item = Diagnostic> + '_ {
     stderr
         .lines()
         .filter(|l| l.starts_with('{'))
         .filter_map(|l| serde_json::from_str::<Diagnostic>(l).ok())
-        .filter(|d| d.level == "error" || d.level == "error: internal compiler error")
-        .filter(|d| !d.message.starts_with("aborting due to"))
-        .collect()
 }
 
 /// Lines of rustc's stderr that are not JSON (linker errors and the like).

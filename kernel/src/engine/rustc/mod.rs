@@ -4,7 +4,7 @@
 //!
 //! * Items (`fn`, `struct`, `impl`, ...) go into a user-items dylib (same crate name and
 //!   `-C metadata` on every rebuild, so type ids stay stable), rebuilt when a cell changes them.
-//! * `let` bindings persist with their types, learnt from a type-check-only pass
+//! * `let` bindings persist with their types, which rustc names in warnings of the build
 //!   ([`type_probe`]).
 //! * The cell's code runs inside `catch_unwind` with the earlier variables it uses borrowed or
 //!   moved into a closure: on a panic or an interrupt, every variable the cell did not move
@@ -30,8 +30,8 @@ pub mod whos;
 pub use cell_host::child_main_if_requested;
 
 use super::{
-    Completeness, Completions, DisplayData, Engine, ErrorInfo, ExecuteOutcome, Interrupter,
-    LanguageInfo, MimeBundle, OutputSink, StreamName,
+    Completeness, Completions, DisplayData, Engine, ErrorInfo, ExecuteOutcome, InputReply,
+    Interrupter, LanguageInfo, MimeBundle, OutputSink, StreamName,
 };
 use cell_syntax::{CellParts, ItemKind};
 use child::{ChildHost, Event};
@@ -352,6 +352,14 @@ fn error(ename: &str, evalue: &str, traceback: Vec<String>) -> ExecuteOutcome {
     })
 }
 
+/// One line for the cell host's command pipe: `\\`, `\n` and `\r` escaped (the host's
+/// `input` undoes it).
+fn escape_line(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('\n', "\\n")
+        .replace('\r', "\\r")
+}
+
 /// Splits a panic message `ValueError: msg` into (`ValueError`, `msg`).
 pub(crate) fn split_ename(message: &str) -> (String, String) {
     if let Some((head, rest)) = message.split_once(": ") {
@@ -380,7 +388,9 @@ Commands:
   :opt [0|1|2|3]        show or set the optimization level of cells (default 0)
   :clear                drop all variables and items
   :dep name = \"1.0\"     add a crate from crates.io (built once, cached)
-  :help                 this help";
+  :help                 this help
+
+`input(\"prompt\")` asks for a line of text (`getpass` hides it), like Python's `input`.";
 
 impl RustcEngine {
     /// Creates the engine at once; toolchain lookup, the arraylib dylib (built if missing) and
@@ -721,6 +731,18 @@ impl RustcEngine {
                             OutEvent::Text(t) if !silent => sink.stream(name, &t),
                             OutEvent::Display(d, update) if !silent => sink.display(d, update),
                             OutEvent::Clear(wait) if !silent => sink.clear_output(wait),
+                            OutEvent::Input { prompt, password } => {
+                                let cancelled = || interrupt.requested.lock().unwrap().is_some();
+                                let answer = match sink.request_input(&prompt, password, &cancelled)
+                                {
+                                    InputReply::Value(v) => format!("input {}", escape_line(&v)),
+                                    InputReply::NotAllowed => "input-not-allowed".to_string(),
+                                    InputReply::Cancelled => "input-interrupted".to_string(),
+                                };
+                                if child.send(&answer).is_err() {
+                                    died = Some(child.wait_status());
+                                }
+                            }
                             OutEvent::Marker(m) if m.ends_with(&marker) => markers[k] = true,
                             OutEvent::Marker(m) if !silent => {
                                 sink.stream(name, &format!("\x1eARRAYLIB_CELL_DONE {m}\n"))
@@ -925,38 +947,14 @@ impl RustcEngine {
         let src_path = self.build_dir.join(&file);
         let mut timings = Vec::new();
 
-        // Bindings without a written type: a type-check pass reads their types from rustc's
-        // errors. It runs in parallel with the first build, which leaves those types to
-        // inference when putting the values into the store.
-        let probes: Vec<String> = new_types
+        // Bindings without a written type: the build asks rustc to name their types in
+        // warnings (see `codegen`), and leaves them to inference when storing the values.
+        let mut probes: Vec<String> = new_types
             .iter()
             .filter(|(_, t)| t.is_none())
             .map(|(n, _)| n.clone())
             .collect();
         let mut not_kept: Vec<(String, String)> = Vec::new();
-        let check_file = format!("cell_{n}_check.rs");
-        let mut check = None;
-        if !probes.is_empty() {
-            let spec = self.spec(&parts, &taken, &[], &[], &probes, n);
-            let gen = codegen::cell_source(&spec);
-            let path = self.build_dir.join(&check_file);
-            let _ = std::fs::write(&path, &gen.source);
-            let mut cmd = rustc_command(
-                self.ready.as_ref().unwrap(),
-                self.opt_level,
-                self.items_lib.as_deref(),
-                self.deps_lib.as_ref(),
-            );
-            cmd.args([
-                "--crate-name",
-                &format!("cell_{n}"),
-                "--emit=metadata",
-                "-o",
-            ])
-            .arg(self.build_dir.join(format!("cell_{n}.rmeta")))
-            .arg(&path);
-            check = Some((spawn_compile(cmd), gen, Instant::now()));
-        }
         let mut new_vars: Vec<(String, String)> = new_types
             .iter()
             .map(|(n, t)| (n.clone(), t.clone().unwrap_or_default()))
@@ -971,7 +969,7 @@ impl RustcEngine {
         let mut attempts = 0;
         let gen = loop {
             attempts += 1;
-            let spec = self.spec(&parts, &taken, &put_back, &new_vars, &[], n);
+            let spec = self.spec(&parts, &taken, &put_back, &new_vars, &probes, n);
             let gen = codegen::cell_source(&spec);
             let _ = std::fs::write(&src_path, &gen.source);
             let mut cmd = rustc_command(
@@ -995,50 +993,28 @@ impl RustcEngine {
                 return self.interrupted_outcome("interrupted while compiling");
             };
             timings.push(("build", tc.elapsed()));
-            // Collect the type-check pass once.
-            if let Some((running, cgen, started)) = check.take() {
-                let Ok(cc) = self.wait_compile(running) else {
-                    self.restore_items(old_items, old_lib);
-                    return self.interrupted_outcome("interrupted while compiling");
-                };
-                timings.push(("check", started.elapsed()));
-                let diags = diagnostics::parse(&cc.stderr);
-                let user_errors: Vec<_> = diags
-                    .iter()
-                    .filter(|d| {
-                        !matches!(
-                            d.primary_line(&check_file).map(|l| cgen.origin(l)),
-                            Some(Origin::Probe(_))
-                        )
-                    })
-                    .cloned()
-                    .collect();
-                if !user_errors.is_empty() {
-                    self.restore_items(old_items, old_lib);
-                    return self.compile_error(
-                        &cc.stderr_with(&user_errors),
-                        &check_file,
-                        &cgen,
-                        &code,
-                    );
-                }
-                let mut p = type_probe::read_probes(&diags, &check_file, &cgen);
-                for name in &probes {
-                    p.entry(name.clone())
-                        .or_insert_with(|| Ok("()".to_string()));
+            if c.ok {
+                let warnings = diagnostics::parse_warnings(&c.stderr);
+                let mut p = type_probe::read_probes(&warnings, &file, &gen);
+                let item_names: Vec<String> =
+                    self.items.iter().filter_map(|i| i.name.clone()).collect();
+                for t in p.values_mut().flatten() {
+                    *t = type_probe::with_notebook_paths(t, &item_names);
                 }
                 for (name, ty) in new_vars.iter_mut() {
-                    match p.get(name) {
-                        Some(Ok(t)) if ty.is_empty() => *ty = t.clone(),
+                    match p.remove(name) {
+                        Some(Ok(t)) if ty.is_empty() => *ty = t,
                         Some(Err(why)) if ty.is_empty() => {
                             unstorable.push(name.clone());
-                            not_kept.push((name.clone(), why.clone()));
+                            not_kept.push((name.clone(), why));
+                        }
+                        None if ty.is_empty() => {
+                            unstorable.push(name.clone());
+                            not_kept.push((name.clone(), "rustc did not tell its type".into()));
                         }
                         _ => {}
                     }
                 }
-            }
-            if c.ok {
                 break gen;
             }
             let diags = diagnostics::parse(&c.stderr);
@@ -1069,6 +1045,11 @@ impl RustcEngine {
                     }
                 }
                 match origin {
+                    // The cell moved or dropped it: the `Put` line says so too.
+                    Some(Origin::Probe(name)) => {
+                        probes.retain(|p| *p != name);
+                        fixed = true;
+                    }
                     Some(Origin::Put(name)) => {
                         let is_move =
                             matches!(d.code(), Some("E0382") | Some("E0505") | Some("E0507"));

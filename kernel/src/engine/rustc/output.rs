@@ -16,6 +16,13 @@ pub enum OutEvent {
     Clear(bool),
     /// The end-of-cell marker with this payload.
     Marker(String),
+    /// The cell waits for a line of input (`\x1eNPINPUT {"prompt": .., "password": ..}`).
+    Input {
+        /// Shown before the input field.
+        prompt: String,
+        /// Whether the input should be hidden.
+        password: bool,
+    },
 }
 
 const EVCXR_BEGIN: &str = "EVCXR_BEGIN_CONTENT";
@@ -30,6 +37,13 @@ pub struct StreamParser {
 }
 
 fn parse_frame(line: &str) -> Option<OutEvent> {
+    if let Some(json) = line.strip_prefix("NPINPUT ") {
+        let v: Value = serde_json::from_str(json.trim()).ok()?;
+        return Some(OutEvent::Input {
+            prompt: v.get("prompt").and_then(Value::as_str)?.to_string(),
+            password: v.get("password").and_then(Value::as_bool).unwrap_or(false),
+        });
+    }
     let json = line.strip_prefix("NPDISPLAY ")?;
     let v: Value = serde_json::from_str(json.trim()).ok()?;
     if v.get("clear_output").and_then(Value::as_bool) == Some(true) {
@@ -216,6 +230,7 @@ mod tests {
                 OutEvent::Display(..) => "<D>".into(),
                 OutEvent::Clear(w) => format!("<C{w}>"),
                 OutEvent::Marker(m) => format!("<M{m}>"),
+                OutEvent::Input { prompt, password } => format!("<I{prompt}{password}>"),
             })
             .collect()
     }
@@ -239,6 +254,13 @@ mod tests {
             b"\x1eNPDISPLAY {\"clear_output\": true, \"wait\": true}\n\x1eARRAYLIB_CELL_DONE 7\n",
         );
         assert_eq!(texts(&ev), "<Ctrue><M7>");
+    }
+
+    #[test]
+    fn input_requests() {
+        let mut p = StreamParser::default();
+        let ev = p.feed(b"Name? \x1eNPINPUT {\"prompt\": \"> \", \"password\": true}\n");
+        assert_eq!(texts(&ev), "Name? <I> true>");
     }
 
     #[test]

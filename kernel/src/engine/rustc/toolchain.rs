@@ -98,11 +98,16 @@ impl Toolchain {
         let release = field("release:");
         let host = field("host:");
         let sysroot = run_text(Command::new(&rustc).args(["--print", "sysroot"]))?;
-        let sysroot_lib = PathBuf::from(sysroot.trim())
-            .join("lib")
-            .join("rustlib")
-            .join(&host)
-            .join("lib");
+        let sysroot = PathBuf::from(sysroot.trim());
+        // Behind rustup, `rustc` is a proxy that costs a few ms per cell: call the
+        // toolchain's own binary, the same compiler.
+        let direct = sysroot.join("bin").join("rustc");
+        let rustc = if is_executable(&direct) {
+            direct
+        } else {
+            rustc
+        };
+        let sysroot_lib = sysroot.join("lib").join("rustlib").join(&host).join("lib");
         Ok(Toolchain {
             rustc,
             cargo,

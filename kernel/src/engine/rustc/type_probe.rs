@@ -1,5 +1,7 @@
-//! Learning the types of new `let` bindings without rust-analyzer: the check pass asserts
-//! `let _: () = name;` for each binding and reads the type from rustc's E0308 diagnostic.
+//! Learning the types of new `let` bindings without rust-analyzer: the cell's build has a
+//! statement `(&name,);` per binding under `#[warn(unused_results)]`, and rustc's warning
+//! names the type (`unused result of type `(&Vec<i32>,)``), trimmed to a name a later cell
+//! can write, at no extra compile.
 
 use super::codegen::{Generated, Origin};
 use super::diagnostics::Diagnostic;
@@ -33,6 +35,35 @@ pub fn writable_type(found: &str) -> Result<String, String> {
         return Err(format!("its type `{t}` borrows from something"));
     }
     Ok(t)
+}
+
+/// Writes arraylib's types as a notebook user does: `Array` for names the prelude brings into
+/// every cell (unless an item of the session shadows them), `np::plot::Figure` for the rest.
+/// rustc's warnings spell them `arraylib::Array`.
+pub fn with_notebook_paths(t: &str, user_items: &[String]) -> String {
+    const PRELUDE: &[&str] = &["Array", "DType", "Scalar"];
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(i) = rest.find("arraylib::") {
+        let before = rest[..i].chars().next_back();
+        out.push_str(&rest[..i]);
+        rest = &rest[i + "arraylib::".len()..];
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+            out.push_str("arraylib::");
+            continue;
+        }
+        let name_len = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        let name = &rest[..name_len];
+        let is_path = rest[name_len..].starts_with("::");
+        if !is_path && PRELUDE.contains(&name) && !user_items.iter().any(|u| u == name) {
+            continue;
+        }
+        out.push_str("np::");
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `{closure@/tmp/.../cell_3.rs:3:9: 3:12}` becomes `{closure}`: the location is in a
@@ -88,31 +119,12 @@ pub fn import_for(message: &str, type_name: &str) -> Option<String> {
     best.map(|p| format!("use {p};"))
 }
 
-/// Extracts the type from one probe diagnostic.
+/// Extracts the type from one probe warning: `unused result of type `(&T,)``.
 fn found_type(d: &Diagnostic) -> Option<String> {
-    // Full type from the note "expected unit type `()`\n found struct `Vec<i32>`".
-    for c in &d.children {
-        if let Some(pos) = c.message.find("found ") {
-            let line = c.message[pos..].lines().next().unwrap_or("");
-            if let (Some(a), Some(b)) = (line.find('`'), line.rfind('`')) {
-                if b > a {
-                    return Some(line[a + 1..b].to_string());
-                }
-            }
-            if line.contains("closure") {
-                return Some("closure".into());
-            }
-        }
-    }
-    // Label "expected `()`, found `HashMap<String, i32>`" or "found integer".
-    for s in d.spans.iter().filter(|s| s.is_primary) {
-        let label = s.label.as_deref().unwrap_or("");
-        if let Some(pos) = label.find("found ") {
-            let found = label[pos + 6..].trim();
-            return Some(found.trim_matches('`').to_string());
-        }
-    }
-    None
+    let quoted = d.message.strip_prefix("unused result of type `")?;
+    let tuple = quoted.strip_suffix('`')?;
+    let inner = tuple.strip_prefix("(&")?.strip_suffix(",)")?;
+    Some(inner.to_string())
 }
 
 /// Reads the probe results: name → writable type, or why it is not kept.
@@ -163,6 +175,28 @@ mod tests {
     }
 
     #[test]
+    fn arraylib_paths_as_in_a_notebook() {
+        let none: &[String] = &[];
+        assert_eq!(with_notebook_paths("arraylib::Array", none), "Array");
+        assert_eq!(
+            with_notebook_paths("Vec<arraylib::Scalar>", none),
+            "Vec<Scalar>"
+        );
+        assert_eq!(
+            with_notebook_paths("arraylib::plot::Figure", none),
+            "np::plot::Figure"
+        );
+        assert_eq!(
+            with_notebook_paths("myarraylib::Array", none),
+            "myarraylib::Array"
+        );
+        assert_eq!(
+            with_notebook_paths("arraylib::Array", &["Array".to_string()]),
+            "np::Array"
+        );
+    }
+
+    #[test]
     fn imports_from_type_names() {
         let full = "std::collections::hash::map::HashMap<i32, i32, core::hash::BuildHasherDefault<fnv::FnvHasher>>";
         assert_eq!(
@@ -177,8 +211,8 @@ mod tests {
     }
 
     #[test]
-    fn reads_note_and_label() {
-        let json = r#"{"message":"mismatched types","code":{"code":"E0308"},"level":"error","spans":[{"file_name":"c.rs","line_start":2,"line_end":2,"column_start":1,"column_end":2,"is_primary":true,"label":"expected `()`, found `Vec<{float}>`","suggested_replacement":null,"expansion":null}],"children":[{"message":"expected unit type `()`\n      found struct `Vec<{float}>`","code":null,"level":"note","spans":[],"children":[]}]}"#;
+    fn reads_probe_warnings() {
+        let json = r#"{"message":"unused result of type `(&Vec<{float}>,)`","code":{"code":"unused_results"},"level":"warning","spans":[{"file_name":"c.rs","line_start":2,"line_end":2,"column_start":1,"column_end":2,"is_primary":true,"label":null,"suggested_replacement":null,"expansion":null}],"children":[]}"#;
         let d: Diagnostic = serde_json::from_str(json).unwrap();
         let gen = Generated {
             source: "a\nb\n".into(),
