@@ -87,6 +87,9 @@ struct Ready {
     /// Whether arraylib has `whos::describe_value` for `:whos`.
     describer: bool,
     child: Option<ChildHost>,
+    /// rustc arguments that link cells with the system `ld` directly (see
+    /// [`toolchain::direct_linker_args`]); empty when that did not work here.
+    link_args: Vec<String>,
 }
 
 type ReadySlot = Arc<(Mutex<Option<Result<Ready, String>>>, Condvar)>;
@@ -241,15 +244,17 @@ fn warm_up(build_dir: PathBuf, version: Arc<Mutex<String>>) -> Result<Ready, Str
         .iter()
         .any(|e| e.name == "describe_value" && e.kind == "fn" && e.module == "whos");
     let child = spawn_child(&tc, &rt, &build_dir)?;
-    let ready = Ready {
+    let mut ready = Ready {
         tc,
         rt,
         api,
         rich_display,
         describer,
         child: Some(child),
+        link_args: Vec::new(),
     };
-    // Warm the page cache with arraylib's metadata: one check-only compile of an empty cell.
+    // Build an empty cell, which also warms the page cache with arraylib's metadata. Try the
+    // direct linker on it first and keep it only if the cell links.
     let src = build_dir.join("warmup.rs");
     let gen = codegen::cell_source(&CellSpec {
         rich_display,
@@ -257,11 +262,23 @@ fn warm_up(build_dir: PathBuf, version: Arc<Mutex<String>>) -> Result<Ready, Str
         ..Default::default()
     });
     if std::fs::write(&src, &gen.source).is_ok() {
-        let mut cmd = rustc_command(&ready, 0, None, None);
-        cmd.args(["--crate-name", "warmup", "--emit=metadata", "-o"])
-            .arg(build_dir.join("warmup.rmeta"))
-            .arg(&src);
-        let _ = cmd.output();
+        let build = |ready: &Ready| {
+            let mut cmd = rustc_command(ready, 0, None, None);
+            cmd.args(["--crate-name", "warmup", "-o"])
+                .arg(build_dir.join("libwarmup.so"))
+                .arg(&src);
+            cmd.output().is_ok_and(|o| o.status.success())
+        };
+        if let Some(args) = toolchain::direct_linker_args() {
+            ready.link_args = args;
+            if !build(&ready) {
+                crate::log!("linking cells with the system ld failed; using rustc's linker");
+                ready.link_args.clear();
+                build(&ready);
+            }
+        } else {
+            build(&ready);
+        }
     }
     Ok(ready)
 }
@@ -305,6 +322,7 @@ fn rustc_command(
             .arg("-L")
             .arg(format!("dependency={}", dl.deps_dir.display()));
     }
+    cmd.args(&ready.link_args);
     cmd.env_remove("RUSTFLAGS");
     cmd
 }

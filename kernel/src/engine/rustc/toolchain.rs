@@ -118,6 +118,35 @@ impl Toolchain {
     }
 }
 
+/// rustc arguments that link a cell with the system's GNU `ld` directly instead of through the
+/// C compiler driver and rustc's bundled lld: a cell is a small shared object, and starting
+/// `cc` (which then starts the linker) was about a tenth of its compile time. `ld` needs the
+/// library directories `cc` would have passed (`-lgcc_s`, `-lc`), asked of `cc` once here.
+/// `None` when `ld.bfd` or `cc` is missing; the caller checks that a cell links with them.
+pub fn direct_linker_args() -> Option<Vec<String>> {
+    let ld = find_tool("ld.bfd", "ARRAYLIB_KERNEL_LD")?;
+    let dirs = run_text(Command::new("cc").arg("-print-search-dirs")).ok()?;
+    let libraries = dirs.lines().find_map(|l| l.strip_prefix("libraries: ="))?;
+    let mut args = vec![
+        "-C".to_string(),
+        format!("linker={}", ld.display()),
+        "-C".to_string(),
+        "linker-flavor=ld".to_string(),
+    ];
+    let mut seen = Vec::new();
+    for dir in libraries.split(':').filter(|d| !d.is_empty()) {
+        let Ok(dir) = Path::new(dir).canonicalize() else {
+            continue;
+        };
+        if !seen.contains(&dir) {
+            args.push("-C".to_string());
+            args.push(format!("link-arg=-L{}", dir.display()));
+            seen.push(dir);
+        }
+    }
+    Some(args)
+}
+
 /// The workspace holding `arraylib/` and `kernel/runtime/`: `$ARRAYLIB_KERNEL_WORKSPACE`, else
 /// the path recorded in `arraylib-kernel.workspace` next to the binary (written by
 /// [`super::prebuild`]), else the source tree this binary was built from.
