@@ -130,3 +130,32 @@ def test_counts_restart_and_shutdown(fresh_kernel: Kernel):
     while k.km.is_alive() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not k.km.is_alive(), "the kernel process is still running 10 s after shutdown"
+
+
+DEP_BUILD_TIMEOUT = 600
+
+
+def test_dep_brings_registry_crates_and_survives_a_restart(fresh_kernel: Kernel):
+    """`:dep` builds a crate from the registry once; after a restart the same `:dep` reuses
+    the build. `num-traits` is also a dependency of arraylib itself: both must work in one
+    cell."""
+    if IS_EVCXR:
+        pytest.skip("the evcxr engine's :dep is evcxr's own, tested by evcxr")
+    k = fresh_kernel
+    k.run_ok(':dep fnv = "1"', timeout=DEP_BUILD_TIMEOUT)
+    code = (
+        'let mut dep_map: fnv::FnvHashMap<&str, i64> = fnv::FnvHashMap::default();\n'
+        'dep_map.insert("a", 1);\n'
+        "dep_map.len()"
+    )
+    assert k.value(code) == "1"
+    k.run_ok(':dep num-traits = "0.2"', timeout=DEP_BUILD_TIMEOUT)
+    shared = "use num_traits::Float;\n(Float::sqrt(4.0f64), np::arange(4).sum())"
+    assert k.value(shared) == "(2.0, np.int64(6))"
+
+    k.km.restart_kernel(now=False)
+    k.kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
+    started = time.monotonic()
+    k.run_ok(':dep fnv = "1"', timeout=DEP_BUILD_TIMEOUT)
+    print(f":dep fnv after a restart (cached): {time.monotonic() - started:.2f}s")
+    assert k.value("fnv::FnvHashMap::<u8, u8>::default().len()") == "0"
