@@ -55,6 +55,8 @@ class Cell:
     selector: str | None = None
     # Texts that must not be visible (the card's hidden text fallback).
     hides: list[str] = field(default_factory=list)
+    # What to type into the input field the cell opens (`input(...)`), if it asks.
+    answer: str | None = None
 
 
 # One line per cell.
@@ -67,6 +69,7 @@ CELLS = [
     Cell("progress", "for _ in np::progress(0..20) { std::thread::sleep(std::time::Duration::from_millis(20)); }", ["100%", "20/20"], selector=".np-progress"),
     Cell("variable", 'let big = np::zeros([1000, 1000]); println!("{}", big.size());', ["1000000"]),
     Cell("chart", 'let x = np::linspace(0, 6, 50);\nnp::plot::figure().line(&x, np::sin(&x)).label("sin").title("A chart")', selector="img"),
+    Cell("input", 'let who = input("Your name: ");\nformat!("hello {who}")', ["Your name:", "hello Ada"], answer="Ada"),
     Cell("whos", ":whos", ["big", "(1000, 1000)", "float64", "7.63 MiB", "Total memory"], selector=".np-whos"),
 ]
 

@@ -9,7 +9,8 @@
 //    "artifacts": "dir for screenshots", "theme_shots": "dir for card_light/dark.png" | null,
 //    "theme_cell": index of the cell whose card the theme shots show,
 //    "run" (optional): {"notebook": "run.ipynb", "cells": [{"name", "shows": [...], "hides": [...], "error": null | "ValueError",
-//            "selector": null | "css selector that must be visible"}]},
+//            "selector": null | "css selector that must be visible",
+//            "answer": null | "text typed into the input field the cell opens"}]},
 //    "untrusted" (optional): {"notebook": "saved.ipynb", "cells": [...same...]},
 //    "tutorial": {"notebook": "01_....ipynb", "code_cells": [indices], "errors": [indices of cells
 //                 meant to raise], "charts": [indices of cells that show a chart]} | absent}
@@ -76,19 +77,36 @@ async function openNotebook(name) {
   await page.waitForTimeout(500);
 }
 
-/** Runs the cells one by one (an error does not stop the next), each until the kernel is idle. */
-async function runAll(count) {
-  await runCells([...Array(count).keys()]);
+/** Runs the cells one by one (an error does not stop the next), each until the kernel is idle;
+ * `answers[i]` is typed into the input field cell `i` opens. */
+async function runAll(count, answers = {}) {
+  await runCells([...Array(count).keys()], answers);
 }
 
 /** Runs the cells at these indices, in order, each until the kernel is idle. */
-async function runCells(indices) {
+async function runCells(indices, answers = {}) {
   for (const i of indices) {
-    await page.evaluate(async (i) => {
-      const w = window.jupyterapp.shell.currentWidget;
-      w.content.activeCellIndex = i;
-      await window.jupyterapp.commands.execute('notebook:run-cell');
-    }, i);
+    const answer = answers[i];
+    await page.evaluate(
+      async ([i, waits]) => {
+        const w = window.jupyterapp.shell.currentWidget;
+        w.content.activeCellIndex = i;
+        const run = window.jupyterapp.commands.execute('notebook:run-cell');
+        // A cell that asks for input finishes only once it is answered, below.
+        if (!waits) await run;
+      },
+      [i, answer !== undefined && answer !== null],
+    );
+    if (answer !== undefined && answer !== null) {
+      const field = page
+        .locator('.jp-NotebookPanel:visible .jp-Notebook .jp-Cell')
+        .nth(i)
+        .locator('.jp-Stdin-input');
+      await field.waitFor({ state: 'visible', timeout: CELL_TIMEOUT_MS });
+      check(true, `cell ${i}: the kernel's input request shows an input field`);
+      await field.fill(answer);
+      await field.press('Enter');
+    }
     await page.waitForFunction(
       (i) => {
         const w = window.jupyterapp.shell.currentWidget;
@@ -200,7 +218,10 @@ async function themeShots(dir) {
 /** Runs the plan's notebook of small cells and checks each output; theme screenshots. */
 async function checkRun() {
   await openNotebook(plan.run.notebook);
-  await runAll(plan.run.cells.length);
+  const answers = Object.fromEntries(
+    plan.run.cells.map((c, i) => [i, c.answer]).filter(([, a]) => a !== null && a !== undefined),
+  );
+  await runAll(plan.run.cells.length, answers);
   await checkCells(plan.run.cells, 'run');
   await setTheme('JupyterLab Dark');
   await page.screenshot({ path: path.join(plan.artifacts, 'run_page_dark.png'), fullPage: true });
