@@ -312,7 +312,8 @@ fn out_shape(shape: &[usize], reduce: &[bool], keepdims: bool) -> Vec<usize> {
         .collect()
 }
 
-/// Wraps a reduction's output (laid out over `out_order`) as a row-major array.
+/// Wraps a reduction's output (laid out over `out_order`) as a row-major array. Every
+/// reduction along axes ends here, so a 0-d result is marked as NumPy's scalar.
 pub(crate) fn finish<A: Element>(
     out: Vec<A>,
     shape: &[usize],
@@ -322,14 +323,14 @@ pub(crate) fn finish<A: Element>(
 ) -> Array {
     let final_shape = out_shape(shape, reduce, keepdims);
     if out_order.windows(2).all(|w| w[0] < w[1]) {
-        return Array::from_vec(out, final_shape);
+        return Array::from_vec(out, final_shape).scalar_if_0d();
     }
     let dims: Vec<usize> = out_order.iter().map(|&i| shape[i]).collect();
     let nd = ndarray::ArrayD::from_shape_vec(IxDyn(&dims), out).expect("output size");
     let mut perm: Vec<usize> = (0..out_order.len()).collect();
     perm.sort_by_key(|&p| out_order[p]);
     let data: Vec<A> = nd.permuted_axes(IxDyn(&perm)).iter().copied().collect();
-    Array::from_vec(data, final_shape)
+    Array::from_vec(data, final_shape).scalar_if_0d()
 }
 
 /// Resolves an axis argument into a mask of reduced axes.
