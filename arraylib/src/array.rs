@@ -206,12 +206,14 @@ impl Array {
         &self.shape
     }
 
-    /// True if this 0-d array stands for the NumPy scalar NumPy returns at this point
-    /// (`np.isscalar(x)`): the 0-d result of a ufunc, an operator, a reduction along axes,
-    /// `matmul`/`dot`/`inner`/`einsum` or a linear-algebra function, where NumPy gives
-    /// `np.float64(6.0)` rather than `array(6.)`. Such an array prints like the [`Scalar`]
-    /// and behaves in every other way as the 0-d array it is; a clone keeps the mark, views,
-    /// reshapes, copies and constructors do not (they are arrays in NumPy too).
+    /// True if this 0-d array stands for the scalar NumPy returns at this point (NumPy's
+    /// `np.isscalar(x)`): the 0-d result of a ufunc or an operator, a reduction along axes,
+    /// `take`/`searchsorted`, `matmul`/`dot`/`inner`/`einsum`, a linear-algebra function, or
+    /// an integer index for every axis (`a.slice(s![1])`, NumPy's `a[1]`), where NumPy gives
+    /// `np.float64(6.0)` rather than `array(6.)`. Such an array prints and displays like the
+    /// [`Scalar`](crate::Scalar) and is in every other way the 0-d array it is. A clone keeps
+    /// the mark (`b = a`); other views, reshapes, copies and constructors give plain 0-d
+    /// arrays, as `np.asarray`, `np.copy` and `a[...]` do in NumPy.
     ///
     /// ```
     /// let a = arraylib::Array::from(vec![1.0, 2.0, 3.0]);

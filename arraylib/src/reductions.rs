@@ -8,6 +8,10 @@
 //! Float sums use NumPy's pairwise summation along contiguous runs, and reductions along an
 //! outer axis accumulate whole rows (as NumPy's iterator does), so results agree with NumPy to
 //! the last bit for contiguous arrays and within a few ulp otherwise.
+//!
+//! A reduction along axes that leaves no axis (`v.sum_axis(0, false)` on a 1-D `v`) gives a
+//! 0-d array standing for the scalar NumPy returns there ([`Array::is_scalar`]), which prints
+//! as `np.float64(6.0)`.
 
 use crate::array::Array;
 use crate::casting::CastTo;

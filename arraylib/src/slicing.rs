@@ -195,7 +195,7 @@ impl Array {
     ///
     /// An integer for every axis (`arr[1, 2]`, `arr.slice(s![1, 2])`) selects one element,
     /// which NumPy returns as a scalar: the 0-d view stands for it ([`Array::is_scalar`]) and
-    /// prints like it; `s![1, 2, ..]` is a 0-d array, as `arr[1, 2, ...]` is in NumPy.
+    /// prints like it; `s![1, 2, Ellipsis]` is a 0-d array, as `arr[1, 2, ...]` is in NumPy.
     ///
     /// Panics with NumPy's `IndexError` for out-of-range indices or too many indices.
     ///
@@ -206,7 +206,7 @@ impl Array {
     /// b.set([0], 999);
     /// assert_eq!(a.get([0]).to_i64(), 999);
     /// assert_eq!(format!("{:?}", a.slice(s![1])), "np.int64(1)");
-    /// assert_eq!(format!("{:?}", a.slice(s![1, ..])), "array(1)");
+    /// assert_eq!(format!("{:?}", a.slice(s![1, arraylib::Ellipsis])), "array(1)");
     /// ```
     #[track_caller]
     pub fn slice(&self, index: impl AsRef<[SliceElem]>) -> Array {

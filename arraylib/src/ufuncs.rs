@@ -6,6 +6,11 @@
 //! NumPy: int32/int64/uint32/uint64 give float64. NumPy gives float16 for bool/int8/uint8 and
 //! float32 for int16/uint16; arraylib has no float16 and gives float32 for all five.
 //!
+//! A 0-d result (of a number, a [`Scalar`] or a 0-d array) stands for the scalar NumPy
+//! returns there ([`Array::is_scalar`]) and prints like it: `np::sqrt(2.0)` is
+//! `np.float64(1.4142135623730951)`. The same holds for the operators and the comparison,
+//! logical and bitwise functions.
+//!
 //! `exp` and `log` on float64/float32 use vectorizable polynomial kernels (about 1 ulp, like
 //! NumPy's SIMD loops); the other functions use the platform's libm.
 //!

@@ -671,7 +671,33 @@ fn scalar_result_cases() {
         &format!("{py_m}np.linalg.norm(m)"),
         &np::linalg::try_norm_with(m(), None, None, false).unwrap(),
     );
+    // indexing every axis with an integer, and functions that pick one element
+    both(
+        "sr_int_index",
+        "np.arange(3.0)[1]",
+        &np::arange(3.0).slice(s![1]),
+    );
+    both(
+        "sr_int_index_2d",
+        "np.arange(6).reshape(2, 3)[1, -1]",
+        &np::arange(6).reshape([2, 3]).index(s![1, -1]),
+    );
+    both(
+        "sr_take",
+        "np.take(np.arange(3.0), 1)",
+        &np::take(np::arange(3.0), Scalar::from(1i64).to_array()),
+    );
+    both(
+        "sr_searchsorted",
+        "np.searchsorted(np.arange(3.0), 1.5)",
+        &np::searchsorted(np::arange(3.0), 1.5),
+    );
     // these stay 0-d arrays, as in NumPy
+    both(
+        "sr_int_index_ellipsis",
+        "np.arange(3.0)[1, ...]",
+        &np::arange(3.0).slice(s![1, np::Ellipsis]),
+    );
     both("sr_array", "np.array(2.0)", &np::array(2.0));
     both("sr_zeros", "np.zeros(())", &np::zeros(()));
     both(
