@@ -5,8 +5,9 @@ The Rust binary (tests/numpy_oracle) runs each case in `catch_unwind` and prints
 evaluates each expression with NumPy and makes one pytest test per case.
 
 Compared: dtype name, shape and values (floats within a tolerance, NaN equal to NaN at the
-same position), error class (`type(e).__name__`) and exact message, or exact `repr`/`str`
-text for the text cases. How to add cases: tests/numpy_oracle/src/cases/README.md.
+same position), scalar or array for 0-d results (a Rust 0-d array stands for NumPy's scalar
+only when marked so, `Array::is_scalar`), error class (`type(e).__name__`) and exact message,
+or exact `repr`/`str` text for the text cases. How to add cases: tests/numpy_oracle/src/cases/README.md.
 
 Environment:
   ORACLE_PROFILE=dev|release   cargo profile used to build the binary (default: dev, which
@@ -208,13 +209,29 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__} {text[:300]}"
 
 
+def _scalar_kind_differs(result: dict[str, Any], value: Any) -> str | None:
+    """For a Rust 0-d array: a failure message if it is marked as a scalar where NumPy gave a
+    0-d array, or unmarked where NumPy gave a scalar."""
+    rust_scalar = bool(result.get("scalar"))
+    numpy_scalar = isinstance(value, np.generic)
+    if rust_scalar == numpy_scalar:
+        return None
+    if numpy_scalar:
+        return f"rust gave a 0-d array {result.get('repr', '')!s}, numpy gave a scalar {_describe(value)}"
+    return f"rust gave a scalar {result.get('repr', '')!s}, numpy gave a 0-d array {_describe(value)}"
+
+
 def compare(case: dict[str, Any], result: dict[str, Any], value: Any) -> str | None:
     """Compares one Rust result with a NumPy value; returns a failure message or None."""
     kind = result["kind"]
     if kind == "array":
-        if isinstance(value, np.generic) and result["shape"] == []:
-            # A function typed `-> Array` cannot return a scalar: a 0-d array stands for
-            # NumPy's scalar result (`np.exp(np.array(0.5))`, `a.sum(axis=(0, 1))`).
+        if result["shape"] == [] and isinstance(value, (np.generic, np.ndarray)):
+            # A function typed `-> Array` cannot return a scalar: a 0-d array marked as one
+            # (`Array::is_scalar`) stands for NumPy's scalar result (`np.exp(np.array(0.5))`,
+            # `a.sum(axis=(0, 1))`) and prints like it; NumPy's 0-d arrays must stay unmarked.
+            msg = _scalar_kind_differs(result, value)
+            if msg:
+                return msg
             value = np.asarray(value)
         if not isinstance(value, np.ndarray):
             return f"rust gave an array, numpy gave {_describe(value)}"

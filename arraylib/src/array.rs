@@ -30,6 +30,10 @@ pub struct Array {
     pub(crate) is_view: bool,
     /// False for broadcast views, which alias elements and must not be written.
     pub(crate) writeable: bool,
+    /// True on the 0-d result of a ufunc, operator or reduction, where NumPy returns a scalar
+    /// (`np.float64(6.0)`) rather than a 0-d array: only printing looks at it. A handle made
+    /// any other way starts false, so views, reshapes and copies print as arrays again.
+    scalar: bool,
 }
 
 /// NumPy's `arr.flags`.
@@ -99,6 +103,7 @@ impl Array {
             strides,
             is_view: false,
             writeable,
+            scalar: false,
         }
     }
 
@@ -111,7 +116,21 @@ impl Array {
             strides,
             is_view: true,
             writeable: self.writeable,
+            scalar: false,
         }
+    }
+
+    /// Marks a 0-d result as NumPy's scalar, as the ufuncs, operators and reductions return
+    /// it; other shapes come back unmarked.
+    pub(crate) fn scalar_if_0d(mut self) -> Array {
+        self.scalar = self.shape.is_empty();
+        self
+    }
+
+    /// The same handle without the scalar mark: `np.asarray` of a NumPy scalar is an array.
+    pub(crate) fn unmarked(mut self) -> Array {
+        self.scalar = false;
+        self
     }
 
     /// Builds an array from a flat vector in row-major order and a shape.
@@ -185,6 +204,27 @@ impl Array {
     /// ```
     pub fn shape(&self) -> &[usize] {
         &self.shape
+    }
+
+    /// True if this 0-d array stands for the scalar NumPy returns at this point (NumPy's
+    /// `np.isscalar(x)`): the 0-d result of a ufunc or an operator, a reduction along axes,
+    /// `take`/`searchsorted`, `matmul`/`dot`/`inner`/`einsum`, a linear-algebra function, or
+    /// an integer index for every axis (`a.slice(s![1])`, NumPy's `a[1]`), where NumPy gives
+    /// `np.float64(6.0)` rather than `array(6.)`. Such an array prints and displays like the
+    /// [`Scalar`](crate::Scalar) and is in every other way the 0-d array it is. A clone keeps
+    /// the mark (`b = a`); other views, reshapes, copies and constructors give plain 0-d
+    /// arrays, as `np.asarray`, `np.copy` and `a[...]` do in NumPy.
+    ///
+    /// ```
+    /// let a = arraylib::Array::from(vec![1.0, 2.0, 3.0]);
+    /// let s = a.sum_axis(0, false);
+    /// assert!(s.is_scalar() && s.ndim() == 0);
+    /// assert_eq!(format!("{s:?}"), "np.float64(6.0)");
+    /// assert!(!s.reshape(()).is_scalar());
+    /// assert!(!arraylib::zeros(()).is_scalar());
+    /// ```
+    pub fn is_scalar(&self) -> bool {
+        self.scalar
     }
 
     /// Number of dimensions (`arr.ndim`).

@@ -355,6 +355,10 @@ fn shown_slices(a: &Array) -> Vec<Vec<usize>> {
 
 /// The whole card as an HTML fragment. Stays a few KB whatever the array's size.
 ///
+/// An array that stands for a NumPy scalar ([`Array::is_scalar`]) is shown without a card
+/// by [`RichDisplay`](crate::RichDisplay); given to this function it gets the card of the
+/// 0-d array it is, text fallback included.
+///
 /// ```
 /// let html = arraylib::array_card::card_html(&arraylib::zeros([100, 100]));
 /// assert!(html.contains("(100, 100)") && html.contains("float64"));
@@ -366,7 +370,7 @@ pub fn card_html(a: &Array) -> String {
         out,
         "<div class=\"np-array\"><pre class=\"np-text-fallback\" style=\"display:none\">{}</pre>\
          <div style=\"{CARD_STYLE}\">",
-        escape(&format!("{a:?}"))
+        escape(&crate::print::array_repr(a))
     );
     let owner = if a.owns_data() {
         "owns its data".to_string()

@@ -270,15 +270,16 @@ impl<T: Element, const N: usize, const M: usize> ArrayData for [[T; N]; M] {
     }
 }
 
+// `np.asarray` of a NumPy scalar is a 0-d array, so the scalar mark does not pass through.
 impl ArrayData for &Array {
     fn into_array_data(self) -> (Array, bool) {
-        (self.clone(), true)
+        (self.clone().unmarked(), true)
     }
 }
 
 impl ArrayData for Array {
     fn into_array_data(self) -> (Array, bool) {
-        (self, true)
+        (self.unmarked(), true)
     }
 }
 

@@ -13,8 +13,13 @@ pub trait RichDisplay {
 }
 
 impl RichDisplay for crate::Array {
-    /// NumPy's repr as `text/plain` and the array card as `text/html`.
+    /// NumPy's repr as `text/plain` and the array card as `text/html`; an array that stands
+    /// for a NumPy scalar ([`Array::is_scalar`](crate::Array::is_scalar)) is shown as the
+    /// [`Scalar`](crate::Scalar) is, without a card.
     fn mime_bundle(&self) -> Vec<(String, String)> {
+        if self.is_scalar() {
+            return self.get(()).mime_bundle();
+        }
         vec![
             ("text/plain".to_string(), format!("{self:?}")),
             ("text/html".to_string(), crate::array_card::card_html(self)),
@@ -228,5 +233,16 @@ mod evcxr_tests {
             a.mime_bundle()[0].1,
             "array([[0, 1, 2],\n       [3, 4, 5]])"
         );
+    }
+
+    #[test]
+    fn a_scalar_result_is_shown_as_the_scalar() {
+        let a = crate::Array::from(vec![1.0, 2.0, 3.0]);
+        let r = a.sum_axis(0, false);
+        assert_eq!(r.mime_bundle(), a.sum().mime_bundle());
+        assert_eq!(blocks(&evcxr_blocks(&r)), a.sum().mime_bundle());
+        let v = r.reshape(());
+        assert_eq!(v.mime_bundle()[0].1, "array(6.)");
+        assert_eq!(v.mime_bundle()[1].0, "text/html");
     }
 }

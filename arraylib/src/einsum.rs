@@ -237,6 +237,8 @@ fn remap_error(ops: &[&Array], terms: &[Vec<Label>], iter_labels: &[Label]) -> A
 /// let b = np::arange(4.0);
 /// assert_eq!(np::einsum("i,j->ij", &[&a, &b]).shape(), &[3, 4]);
 /// assert_eq!(np::einsum("i,i", &[&a, &a]).to_vec::<f64>(), vec![5.0]);
+/// // A result without axes stands for NumPy's scalar, as `np.einsum('i,i', a, a)` returns.
+/// assert_eq!(format!("{:?}", np::einsum("i,i", &[&a, &a])), "np.float64(5.0)");
 /// ```
 #[track_caller]
 pub fn einsum<A: AsRef<Array>>(subscripts: &str, operands: &[A]) -> Array {
@@ -252,6 +254,12 @@ pub fn einsum<A: AsRef<Array>>(subscripts: &str, operands: &[A]) -> Array {
 /// ```
 pub fn try_einsum<A: AsRef<Array>>(subscripts: &str, operands: &[A]) -> Result<Array> {
     let ops: Vec<&Array> = operands.iter().map(|a| a.as_ref()).collect();
+    // A full contraction (`'i,i'`, `'ij->'`) is NumPy's scalar.
+    einsum_refs(subscripts, &ops).map(Array::scalar_if_0d)
+}
+
+/// The body of [`try_einsum`], not generic, so it is compiled once here.
+fn einsum_refs(subscripts: &str, ops: &[&Array]) -> Result<Array> {
     if ops.is_empty() {
         return Err(ArrayError::value(
             "must specify the einstein sum subscripts string and at least one operand",
@@ -286,7 +294,7 @@ pub fn try_einsum<A: AsRef<Array>>(subscripts: &str, operands: &[A]) -> Result<A
     // ----- expand the ellipses into labels, aligned from the right -----
     let mut op_labels: Vec<Vec<Label>> = Vec::with_capacity(ops.len());
     let mut n_ell = 0usize;
-    for (i, (t, a)) in terms.iter().zip(&ops).enumerate() {
+    for (i, (t, a)) in terms.iter().zip(ops).enumerate() {
         let named = t.before.len() + t.after.len();
         if named > a.ndim() {
             return Err(ArrayError::value(format!(
@@ -300,7 +308,7 @@ pub fn try_einsum<A: AsRef<Array>>(subscripts: &str, operands: &[A]) -> Result<A
         }
         n_ell = n_ell.max(a.ndim() - named);
     }
-    for (t, a) in terms.iter().zip(&ops) {
+    for (t, a) in terms.iter().zip(ops) {
         let e = a.ndim() - t.before.len() - t.after.len();
         let mut l = t.before.clone();
         l.extend((n_ell - e..n_ell).map(|k| ELL + k as Label));
@@ -373,7 +381,7 @@ pub fn try_einsum<A: AsRef<Array>>(subscripts: &str, operands: &[A]) -> Result<A
             if *s == 1 {
                 *s = n;
             } else if n != 1 && n != *s {
-                return Err(remap_error(&ops, &op_labels, &iter_labels));
+                return Err(remap_error(ops, &op_labels, &iter_labels));
             }
         }
     }

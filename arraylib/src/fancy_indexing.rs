@@ -783,7 +783,7 @@ impl Array {
     /// assert_eq!(e.to_string(), "IndexError: index 5 is out of bounds for axis 0 with size 3");
     /// ```
     pub fn try_index(&self, index: impl AsRef<[SliceElem]>) -> Result<Array> {
-        index_expr(self, index.as_ref())
+        self.slice_elems(index.as_ref())
     }
 
     /// NumPy's `arr[index] = value`. The index is a full element index (`[1, 2]`) or any

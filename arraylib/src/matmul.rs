@@ -259,11 +259,13 @@ pub fn try_matmul(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Result<Array> {
         r.is_view = false;
         Ok(r)
     }
-    inner(a.as_ref(), b.as_ref())
+    // 1-D @ 1-D is NumPy's scalar.
+    inner(a.as_ref(), b.as_ref()).map(Array::scalar_if_0d)
 }
 
 /// `np.matmul(a, b)`, Python's `a @ b`: matrix product with NumPy's rules for 1-D operands
-/// and broadcast batch dimensions.
+/// and broadcast batch dimensions. The product of two 1-D arrays is 0-d and stands for
+/// NumPy's scalar ([`Array::is_scalar`]).
 ///
 /// ```
 /// use arraylib as np;
@@ -271,6 +273,7 @@ pub fn try_matmul(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Result<Array> {
 /// let b = np::ones([3, 2]);
 /// assert_eq!(np::matmul(&a, &b).shape(), &[4, 2]);
 /// assert_eq!(np::matmul(&np::ones([5, 4, 3]), &b).shape(), &[5, 4, 2]);
+/// assert_eq!(format!("{:?}", np::matmul(&np::ones(3), &np::ones(3))), "np.float64(3.0)");
 /// ```
 #[track_caller]
 pub fn matmul(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Array {
@@ -279,7 +282,8 @@ pub fn matmul(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Array {
 
 /// `np.dot(a, b)`: for 1-D and 2-D operands the matrix (or inner) product; with a 0-d operand
 /// the elementwise product; for N-D operands the sum product over the last axis of `a` and
-/// the second-to-last of `b`. A 1-D · 1-D product is a 0-d array.
+/// the second-to-last of `b`. A 1-D · 1-D product is a 0-d array that stands for NumPy's
+/// scalar ([`Array::is_scalar`]) and prints as `np.float64(...)`.
 ///
 /// ```
 /// use arraylib as np;
@@ -289,6 +293,7 @@ pub fn matmul(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Array {
 /// let y = np::dot(&x, &w) + &b;
 /// assert_eq!(y.shape(), &[2, 4]);
 /// assert_eq!(np::dot(&np::arange(3), &np::arange(3)).to_vec::<i64>(), vec![5]);
+/// assert_eq!(format!("{:?}", np::dot(&np::arange(3.0), &np::arange(3.0))), "np.float64(5.0)");
 /// ```
 #[track_caller]
 pub fn dot(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Array {
@@ -346,14 +351,17 @@ pub fn try_dot(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Result<Array> {
         }
         Ok(crate::shape::reshape(&r, oshape))
     }
-    inner(a.as_ref(), b.as_ref())
+    // A 0-d product (1-D with 1-D, or with a 0-d operand) is NumPy's scalar.
+    inner(a.as_ref(), b.as_ref()).map(Array::scalar_if_0d)
 }
 
-/// `np.inner(a, b)`: sum product over the last axes (for 1-D, the dot product).
+/// `np.inner(a, b)`: sum product over the last axes (for 1-D, the dot product, a 0-d array
+/// that stands for NumPy's scalar, [`Array::is_scalar`]).
 ///
 /// ```
 /// use arraylib as np;
 /// assert_eq!(np::inner(&np::arange(3), &np::arange(3)).to_vec::<i64>(), vec![5]);
+/// assert_eq!(format!("{:?}", np::inner(&np::arange(3), &np::arange(3))), "np.int64(5)");
 /// assert_eq!(np::inner(&np::ones([2, 3]), &np::ones([4, 3])).shape(), &[2, 4]);
 /// ```
 #[track_caller]
@@ -388,7 +396,8 @@ pub fn try_inner(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Result<Array> {
         oshape.extend_from_slice(&b.shape()[..kb]);
         Ok(crate::shape::reshape(&r, oshape))
     }
-    inner(a.as_ref(), b.as_ref())
+    // A 0-d product (1-D with 1-D, or with a 0-d operand) is NumPy's scalar.
+    inner(a.as_ref(), b.as_ref()).map(Array::scalar_if_0d)
 }
 
 /// `np.outer(a, b)`: `a.ravel()[:, None] * b.ravel()[None, :]`.

@@ -654,6 +654,7 @@ unsafe fn binary_row_avx2<A: Copy, B: Copy, O>(
 /// Applies `f` elementwise to two operands with broadcasting; the operands are converted to
 /// `A` and `B` first (no copy when they already have those types). The result is a new
 /// row-major array, or the buffer of an owned temporary operand when nothing else uses it.
+/// Every binary ufunc and operator runs here, so a 0-d result is marked as NumPy's scalar.
 pub(crate) fn binary<A: Elem, B: Elem, O: Elem>(
     a: &Operand,
     b: &Operand,
@@ -760,7 +761,7 @@ pub(crate) fn binary<A: Elem, B: Elem, O: Elem>(
         let owner = from_data(data, shape_p);
         let mut r = owner.view_with(0, shape, out_strides);
         r.is_view = false;
-        return Ok(r);
+        return Ok(r.scalar_if_0d());
     }
     if let Some(dst) = reuse {
         {
@@ -772,13 +773,13 @@ pub(crate) fn binary<A: Elem, B: Elem, O: Elem>(
             };
             run(out);
         }
-        return Ok(dst);
+        return Ok(dst.scalar_if_0d());
     }
     let mut data: Vec<O> = new_vec(n);
     run(&mut data.spare_capacity_mut()[..n]);
     // SAFETY: `run` wrote all `n` elements.
     unsafe { data.set_len(n) };
-    Ok(from_data(data, shape))
+    Ok(from_data(data, shape).scalar_if_0d())
 }
 
 #[inline(always)]
@@ -798,9 +799,10 @@ unsafe fn unary_slice_avx2<A: Copy, O>(src: &[A], out: &mut [MaybeUninit<O>], f:
 }
 
 /// Applies `f` to every element of an operand converted to `A`; returns a row-major array.
+/// Every unary ufunc runs here, so a 0-d result is marked as NumPy's scalar.
 pub(crate) fn unary<A: Elem, O: Elem>(a: &Operand, f: impl Fn(A) -> O) -> Array {
     match side::<A>(a) {
-        Side::Val(x) => Array::from_vec(vec![f(x)], ()),
+        Side::Val(x) => Array::from_vec(vec![f(x)], ()).scalar_if_0d(),
         Side::Arr(x) => {
             let shape = x.shape().to_vec();
             if let Some(s) = x.as_slice::<A>() {
@@ -824,7 +826,7 @@ pub(crate) fn unary<A: Elem, O: Elem>(a: &Operand, f: impl Fn(A) -> O) -> Array 
                             }
                         }
                     }
-                    return x;
+                    return x.scalar_if_0d();
                 }
                 let n = s.len();
                 let mut data: Vec<O> = new_vec(n);
@@ -844,7 +846,7 @@ pub(crate) fn unary<A: Elem, O: Elem>(a: &Operand, f: impl Fn(A) -> O) -> Array 
                 }
                 // SAFETY: every element was written.
                 unsafe { data.set_len(n) };
-                return from_data(data, shape);
+                return from_data(data, shape).scalar_if_0d();
             }
             // strided input: the binary engine's row loops, in memory order
             let dummy = Operand::Weak(WeakScalar::Bool(false));

@@ -499,7 +499,9 @@ fn str_with(a: &Array, opts: &PrintOptions) -> String {
     array2string_impl(a, opts, " ", "", "")
 }
 
-/// NumPy's `np.array_repr(a)`: the text of `repr(a)` (also `format!("{a:?}")`).
+/// NumPy's `np.array_repr(a)`: the text of `repr(a)` (also `format!("{a:?}")`, except for an
+/// array that stands for a NumPy scalar, [`Array::is_scalar`], which this still prints as
+/// the 0-d array it is).
 ///
 /// ```
 /// use arraylib as np;
@@ -551,8 +553,12 @@ pub fn array2string_with(
 }
 
 impl fmt::Display for Array {
-    /// NumPy's `str(a)`; a precision (`{:.3}`) overrides the `precision` print option.
+    /// NumPy's `str(a)`; a precision (`{:.3}`) overrides the `precision` print option. An
+    /// array that stands for a NumPy scalar ([`Array::is_scalar`]) prints as the [`Scalar`].
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_scalar() {
+            return fmt::Display::fmt(&self.get(()), f);
+        }
         let mut opts = get_printoptions();
         if let Some(p) = f.precision() {
             opts.precision = p;
@@ -562,8 +568,12 @@ impl fmt::Display for Array {
 }
 
 impl fmt::Debug for Array {
-    /// NumPy's `repr(a)`.
+    /// NumPy's `repr(a)`; `np.float64(6.0)` for an array that stands for a NumPy scalar
+    /// ([`Array::is_scalar`]), as the [`Scalar`] prints.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_scalar() {
+            return fmt::Debug::fmt(&self.get(()), f);
+        }
         let mut opts = get_printoptions();
         if let Some(p) = f.precision() {
             opts.precision = p;

@@ -8,6 +8,10 @@
 //! Float sums use NumPy's pairwise summation along contiguous runs, and reductions along an
 //! outer axis accumulate whole rows (as NumPy's iterator does), so results agree with NumPy to
 //! the last bit for contiguous arrays and within a few ulp otherwise.
+//!
+//! A reduction along axes that leaves no axis (`v.sum_axis(0, false)` on a 1-D `v`) gives a
+//! 0-d array standing for the scalar NumPy returns there ([`Array::is_scalar`]), which prints
+//! as `np.float64(6.0)`.
 
 use crate::array::Array;
 use crate::casting::CastTo;
@@ -312,7 +316,8 @@ fn out_shape(shape: &[usize], reduce: &[bool], keepdims: bool) -> Vec<usize> {
         .collect()
 }
 
-/// Wraps a reduction's output (laid out over `out_order`) as a row-major array.
+/// Wraps a reduction's output (laid out over `out_order`) as a row-major array. Every
+/// reduction along axes ends here, so a 0-d result is marked as NumPy's scalar.
 pub(crate) fn finish<A: Element>(
     out: Vec<A>,
     shape: &[usize],
@@ -322,14 +327,14 @@ pub(crate) fn finish<A: Element>(
 ) -> Array {
     let final_shape = out_shape(shape, reduce, keepdims);
     if out_order.windows(2).all(|w| w[0] < w[1]) {
-        return Array::from_vec(out, final_shape);
+        return Array::from_vec(out, final_shape).scalar_if_0d();
     }
     let dims: Vec<usize> = out_order.iter().map(|&i| shape[i]).collect();
     let nd = ndarray::ArrayD::from_shape_vec(IxDyn(&dims), out).expect("output size");
     let mut perm: Vec<usize> = (0..out_order.len()).collect();
     perm.sort_by_key(|&p| out_order[p]);
     let data: Vec<A> = nd.permuted_axes(IxDyn(&perm)).iter().copied().collect();
-    Array::from_vec(data, final_shape)
+    Array::from_vec(data, final_shape).scalar_if_0d()
 }
 
 /// Resolves an axis argument into a mask of reduced axes.

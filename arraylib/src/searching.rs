@@ -30,7 +30,8 @@ fn search<T: SortElem>(sorted: &[T], needles: &[T], right: bool) -> Vec<i64> {
 
 /// `np.searchsorted(a, v)` (`side="left"`): for each value of `v`, the first index of the
 /// sorted 1-D `a` where it could be inserted. `v` may be an array or a number; the result
-/// (int64) has `v`'s shape, 0-d for a number.
+/// (int64) has `v`'s shape, 0-d for a number (standing for NumPy's scalar, as
+/// [`Array::is_scalar`] tells).
 ///
 /// ```
 /// use arraylib as np;
@@ -93,7 +94,8 @@ pub fn try_searchsorted_side<'b>(
         let sorted = ac.to_vec::<T>();
         search(&sorted, &vc.to_vec::<T>(), right)
     });
-    Ok(from_data(idx, v.shape().to_vec()))
+    // A number's position is NumPy's scalar.
+    Ok(from_data(idx, v.shape().to_vec()).scalar_if_0d())
 }
 
 #[cfg(test)]

@@ -193,6 +193,10 @@ impl Array {
     /// (`arr[[0, 2], :]` is `arr.slice(s![[0, 2], ..])`) gives a copy instead, as in NumPy; see
     /// [`Array::index`], which is the same operation under NumPy's name.
     ///
+    /// An integer for every axis (`arr[1, 2]`, `arr.slice(s![1, 2])`) selects one element,
+    /// which NumPy returns as a scalar: the 0-d view stands for it ([`Array::is_scalar`]) and
+    /// prints like it; `s![1, 2, Ellipsis]` is a 0-d array, as `arr[1, 2, ...]` is in NumPy.
+    ///
     /// Panics with NumPy's `IndexError` for out-of-range indices or too many indices.
     ///
     /// ```
@@ -201,6 +205,8 @@ impl Array {
     /// let b = a.slice(s![..;2]);
     /// b.set([0], 999);
     /// assert_eq!(a.get([0]).to_i64(), 999);
+    /// assert_eq!(format!("{:?}", a.slice(s![1])), "np.int64(1)");
+    /// assert_eq!(format!("{:?}", a.slice(s![1, arraylib::Ellipsis])), "array(1)");
     /// ```
     #[track_caller]
     pub fn slice(&self, index: impl AsRef<[SliceElem]>) -> Array {
@@ -214,7 +220,16 @@ impl Array {
     /// assert!(arraylib::arange(3).try_slice(s![5]).is_err());
     /// ```
     pub fn try_slice(&self, index: impl AsRef<[SliceElem]>) -> Result<Array> {
-        crate::fancy_indexing::index_expr(self, index.as_ref())
+        self.slice_elems(index.as_ref())
+    }
+
+    /// The body of [`Array::try_slice`], not generic. As in NumPy, an integer for every axis
+    /// (`a[1, 2]`) selects a scalar, while `a[1, 2, ...]` is a 0-d view.
+    pub(crate) fn slice_elems(&self, index: &[SliceElem]) -> Result<Array> {
+        let r = crate::fancy_indexing::index_expr(self, index)?;
+        let all_integers =
+            index.len() == self.ndim() && index.iter().all(|e| matches!(e, SliceElem::Index(_)));
+        Ok(if all_integers { r.scalar_if_0d() } else { r })
     }
 
     /// The view selected by an index expression without index arrays.

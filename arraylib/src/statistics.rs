@@ -2,7 +2,8 @@
 //! `method="linear"`), over all elements or along axes.
 //!
 //! Results are float64 for integer and bool input and keep float32; a slice containing NaN
-//! gives NaN, as in NumPy.
+//! gives NaN, as in NumPy. Along axes, a result without axes stands for NumPy's scalar
+//! ([`Array::is_scalar`]).
 
 use crate::array::Array;
 use crate::casting::CastTo;

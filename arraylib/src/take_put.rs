@@ -90,8 +90,9 @@ pub fn try_take_axis(
     let scalar = idx.ndim() == 0;
     index.push(SliceElem::Array(idx));
     let r = index_expr(a, &index)?;
-    // `take` always copies, also for a single position.
-    Ok(if scalar { r.copy() } else { r })
+    // `take` always copies, also for a single position; one position of a 1-D array is
+    // NumPy's scalar.
+    Ok(if scalar { r.copy() } else { r }.scalar_if_0d())
 }
 
 /// `np.put(a, ind, v)`: writes `v` (repeated as needed) at the given flat positions of `a`,

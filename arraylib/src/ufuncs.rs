@@ -6,6 +6,11 @@
 //! NumPy: int32/int64/uint32/uint64 give float64. NumPy gives float16 for bool/int8/uint8 and
 //! float32 for int16/uint16; arraylib has no float16 and gives float32 for all five.
 //!
+//! A 0-d result (of a number, a [`Scalar`] or a 0-d array) stands for the scalar NumPy
+//! returns there ([`Array::is_scalar`]) and prints like it: `np::sqrt(2.0)` is
+//! `np.float64(1.4142135623730951)`. The same holds for the operators and the comparison,
+//! logical and bitwise functions.
+//!
 //! `exp` and `log` on float64/float32 use vectorizable polynomial kernels (about 1 ulp, like
 //! NumPy's SIMD loops); the other functions use the platform's libm.
 //!
@@ -192,7 +197,7 @@ slice_kernel!(log_slice_f32, f32, log_f32);
 type ComplexFns = Option<(fn(Complex64) -> Complex64, fn(Complex128) -> Complex128)>;
 
 /// A float ufunc: bool/int inputs go to `float_for_ufunc`, floats keep their type, complex
-/// uses `complex` or is NumPy's `TypeError`.
+/// uses `complex` or is NumPy's `TypeError`. A 0-d result is NumPy's scalar, as from `unary`.
 fn float_unary(
     name: &str,
     a: &Operand,
@@ -206,12 +211,12 @@ fn float_unary(
         match dt {
             DType::Float64 => {
                 if let Some(s) = arr.as_slice::<f64>() {
-                    return Ok(from_data(k64(s), arr.shape().to_vec()));
+                    return Ok(from_data(k64(s), arr.shape().to_vec()).scalar_if_0d());
                 }
             }
             DType::Float32 => {
                 if let Some(s) = arr.as_slice::<f32>() {
-                    return Ok(from_data(k32(s), arr.shape().to_vec()));
+                    return Ok(from_data(k32(s), arr.shape().to_vec()).scalar_if_0d());
                 }
             }
             _ => {}
@@ -595,39 +600,44 @@ pub fn around<'a>(x: impl IntoOperand<'a>, decimals: i32) -> Array {
 /// ```
 /// assert!(arraylib::ufuncs::try_round(1.5, 0).is_ok());
 /// ```
-#[allow(clippy::unnecessary_cast)]
 pub fn try_round<'a>(x: impl IntoOperand<'a>, decimals: i32) -> Result<Array> {
-    let a = x.into_operand();
+    round_operand(&x.into_operand(), decimals).map(Array::scalar_if_0d)
+}
+
+/// The body of [`try_round`]; integers with `decimals >= 0` are copied rather than passed
+/// through `unary`, so the caller marks a 0-d result as NumPy's scalar.
+#[allow(clippy::unnecessary_cast)]
+fn round_operand(a: &Operand, decimals: i32) -> Result<Array> {
     let dt = a.dtype();
     match dt.kind() {
         Kind::Float => {
             if decimals == 0 {
-                return rounding("round", &a, f32::round_ties_even, f64::round_ties_even);
+                return rounding("round", a, f32::round_ties_even, f64::round_ties_even);
             }
             Ok(crate::dispatch_float!(dt, T => {
                 if decimals > 0 {
                     let f = (10.0 as T).powi(decimals);
-                    unary::<T, T>(&a, |x| (x * f).round_ties_even() / f)
+                    unary::<T, T>(a, |x| (x * f).round_ties_even() / f)
                 } else {
                     let f = (10.0 as T).powi(-decimals);
-                    unary::<T, T>(&a, |x| (x / f).round_ties_even() * f)
+                    unary::<T, T>(a, |x| (x / f).round_ties_even() * f)
                 }
             }, _ => unreachable!()))
         }
         Kind::Complex => Ok(crate::dispatch_complex!(dt, T => {
             let f = 10f64.powi(decimals.abs());
             let r = move |v: f64| if decimals >= 0 { (v * f).round_ties_even() / f } else { (v / f).round_ties_even() * f };
-            unary::<T, T>(&a, |z| T::new(r(z.re as f64) as _, r(z.im as f64) as _))
+            unary::<T, T>(a, |z| T::new(r(z.re as f64) as _, r(z.im as f64) as _))
         }, _ => unreachable!())),
-        Kind::Bool => Ok(unary::<bool, bool>(&a, |x| x)),
+        Kind::Bool => Ok(unary::<bool, bool>(a, |x| x)),
         _ => {
             if decimals >= 0 {
-                return Ok(a.into_array().copy());
+                return Ok(a.clone().into_array().copy());
             }
             let f = 10i128
                 .checked_pow(decimals.unsigned_abs())
                 .unwrap_or(i128::MAX);
-            Ok(crate::dispatch_int!(dt, T => unary::<T, T>(&a, |x| {
+            Ok(crate::dispatch_int!(dt, T => unary::<T, T>(a, |x| {
                 let v: i128 = CastTo::<i64>::cast(x) as i128;
                 let v = if T::DTYPE == DType::UInt64 { CastTo::<u64>::cast(x) as i128 } else { v };
                 let q = v.div_euclid(f);

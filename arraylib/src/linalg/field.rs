@@ -141,14 +141,16 @@ pub(crate) fn kernel_dtype(dtype: DType) -> DType {
     }
 }
 
-/// A new array from kernel results, cast to the dtype NumPy returns.
+/// A new array from kernel results, cast to the dtype NumPy returns. A 0-d result (the
+/// determinant, norm or condition number of one matrix) is marked as NumPy's scalar.
 pub(crate) fn finish<T: Element>(data: Vec<T>, shape: Vec<usize>, dtype: DType) -> Array {
     let a = from_data(data, shape);
-    if dtype == T::DTYPE {
+    let a = if dtype == T::DTYPE {
         a
     } else {
         cast_array(&a, dtype)
-    }
+    };
+    a.scalar_if_0d()
 }
 
 /// The batch shape of a stack of matrices followed by the given core dimensions.

@@ -112,11 +112,17 @@ fn chain_product(arrays: &[Array], split: &[Vec<usize>], i: usize, j: usize) -> 
 /// assert_eq!(e.to_string(), "ValueError: Expecting at least two arrays.");
 /// ```
 pub fn try_multi_dot<A: AsRef<Array>>(arrays: &[A]) -> Result<Array> {
-    let n = arrays.len();
+    let mats: Vec<Array> = arrays.iter().map(|a| a.as_ref().clone()).collect();
+    // A row vector times a column vector is NumPy's scalar.
+    multi_dot_owned(mats).map(Array::scalar_if_0d)
+}
+
+/// The body of [`try_multi_dot`], not generic, so it is compiled once here.
+fn multi_dot_owned(mut mats: Vec<Array>) -> Result<Array> {
+    let n = mats.len();
     if n < 2 {
         return Err(ArrayError::value("Expecting at least two arrays."));
     }
-    let mut mats: Vec<Array> = arrays.iter().map(|a| a.as_ref().clone()).collect();
     if n == 2 {
         return crate::matmul::try_dot(&mats[0], &mats[1]);
     }

@@ -4,8 +4,9 @@
 //!
 //! Every case prints one line `@@ORACLE {json}` on stdout:
 //! `{"name", "area", "py", "mode", "rtol", "atol", "result"}` where `result` is one of
-//! - `{"kind":"array","dtype","shape","values","repr","str"}` (values flat, row-major; floats
-//!   as strings that round-trip, including `nan`, `inf`, `-0.0`; complex as `[re, im]`)
+//! - `{"kind":"array","dtype","shape","values","repr","str","scalar"}` (values flat, row-major;
+//!   floats as strings that round-trip, including `nan`, `inf`, `-0.0`; complex as `[re, im]`;
+//!   `scalar` is `Array::is_scalar`, a 0-d result standing for NumPy's scalar)
 //! - `{"kind":"scalar","dtype","value","repr","str"}`
 //! - `{"kind":"bool"|"int"|"float"|"complex","value"}` (plain Rust values)
 //! - `{"kind":"tuple","value":[ints]}` (shapes, strides)
@@ -299,12 +300,13 @@ impl Outcome for Array {
 impl Outcome for &Array {
     fn outcome(self) -> Json {
         Json(format!(
-            "{{\"kind\":\"array\",\"dtype\":{},\"shape\":{},\"values\":{},\"repr\":{},\"str\":{}}}",
+            "{{\"kind\":\"array\",\"dtype\":{},\"shape\":{},\"values\":{},\"repr\":{},\"str\":{},\"scalar\":{}}}",
             json_str(self.dtype().name()),
             join(self.shape().iter(), |d| d.to_string()),
             array_values_json(self),
             safe_text(|| format!("{self:?}")),
             safe_text(|| format!("{self}")),
+            self.is_scalar(),
         ))
     }
 }

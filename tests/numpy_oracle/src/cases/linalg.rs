@@ -89,6 +89,42 @@ fn eig_canon(w: &Array, v: &Array) -> (Array, Array) {
 pub fn run() {
     py_setup!(SETUP);
 
+    // ----- 0-d results are NumPy scalars ----------------------------------------------------------
+    case!(
+        "det_one_matrix_scalar",
+        "np.linalg.det(A)",
+        np::linalg::det_stack(a3()),
+        rtol = 1e-10
+    );
+    case!(
+        "cond_one_matrix_scalar",
+        "np.linalg.cond(S)",
+        np::linalg::cond_stack(s3(), None),
+        rtol = 1e-10
+    );
+    case!(
+        "slogdet_one_matrix_scalars",
+        "tuple(np.linalg.slogdet(A))",
+        np::linalg::slogdet_stack(a3()),
+        rtol = 1e-10
+    );
+    case!(
+        "norm_axis_vector_scalar",
+        "np.linalg.norm(A[0], axis=0)",
+        np::linalg::norm_axis(a3().slice(s![0]), None, 0, false)
+    );
+    case!(
+        "norm_axes_matrix_scalar",
+        "np.linalg.norm(A, ord=1, axis=(0, 1))",
+        np::linalg::norm_axis(a3(), 1, [0, 1], false)
+    );
+    case!(
+        "multi_dot_vectors_scalar",
+        "np.linalg.multi_dot([A[0], S, A[1]])",
+        np::linalg::multi_dot(&[a3().slice(s![0]), s3(), a3().slice(s![1])]),
+        rtol = 1e-12
+    );
+
     // ----- inv ----------------------------------------------------------------------------------
     case!("inv_3x3", "np.linalg.inv(A)", np::linalg::inv(a3()));
     case!(

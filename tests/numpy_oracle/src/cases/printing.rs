@@ -437,6 +437,317 @@ fn complex_cases() {
     both("c128_wrap", "np.arange(30) * 0.25 + 1j", &c128s(&v));
 }
 
+/// 0-d results: NumPy returns a scalar (`np.float64(6.0)`) from ufuncs, operators, reductions
+/// along axes, products and linear algebra, and a 0-d array from constructors, views, copies
+/// and reshapes.
+fn scalar_result_cases() {
+    let v = || np::array![1.0, 2.0, 3.0];
+    let z = || np::full((), 2.0);
+    let m = || np::array![[1.0, 2.0], [3.0, 4.0]];
+    let py_v = "v = np.array([1.0, 2.0, 3.0])\n";
+    let py_m = "m = np.array([[1.0, 2.0], [3.0, 4.0]])\n";
+    // ufuncs
+    both("sr_sqrt_0d", "np.sqrt(np.array(2.0))", &np::sqrt(z()));
+    both(
+        "sr_sqrt_scalar",
+        "np.sqrt(np.float64(2.0))",
+        &np::sqrt(Scalar::from(2.0)),
+    );
+    both("sr_sqrt_number", "np.sqrt(2.0)", &np::sqrt(2.0));
+    both(
+        "sr_exp_f32",
+        "np.exp(np.array(0.5, dtype=np.float32))",
+        &np::exp(Scalar::from(0.5f32).to_array()),
+    );
+    both("sr_isnan", "np.isnan(np.array(2.0))", &np::isnan(z()));
+    both(
+        "sr_abs_int",
+        "np.abs(np.array(-3))",
+        &np::abs(np::full((), -3)),
+    );
+    both(
+        "sr_round_int",
+        "np.round(np.array(3))",
+        &np::round(np::full((), 3), 0),
+    );
+    both(
+        "sr_round_f64",
+        "np.round(np.array(2.567), 2)",
+        &np::round(np::full((), 2.567), 2),
+    );
+    both(
+        "sr_floor",
+        "np.floor(np.array(2.5))",
+        &np::floor(np::full((), 2.5)),
+    );
+    both(
+        "sr_maximum",
+        "np.maximum(np.array(2.0), 3)",
+        &np::maximum(z(), 3),
+    );
+    both(
+        "sr_clip",
+        "np.clip(np.array(2.0), 0, 1)",
+        &np::clip(z(), 0, 1),
+    );
+    both(
+        "sr_hypot",
+        "np.hypot(np.array(3.0), 4)",
+        &np::hypot(np::full((), 3.0), 4),
+    );
+    // operators
+    both("sr_add", "np.array(2.0) + 1", &(z() + 1));
+    both("sr_radd", "1 + np.array(2.0)", &(1 + z()));
+    both("sr_mul_0d", "np.array(2.0) * np.array(2.0)", &(z() * z()));
+    both("sr_neg", "-np.array(2.0)", &(-z()));
+    both(
+        "sr_scalar_plus_0d",
+        "np.float64(2.0) + np.array(1.0)",
+        &(Scalar::from(2.0) + np::full((), 1.0)),
+    );
+    both("sr_div_int", "np.array(3) / 2", &(np::full((), 3) / 2));
+    both("sr_eq", "np.array(2.0) == 2", &np::equal(z(), 2));
+    both("sr_lt", "np.array(2.0) < 1", &z().lt(1));
+    both(
+        "sr_and_int",
+        "np.array(3) & 1",
+        &np::bitwise_and(np::full((), 3), 1),
+    );
+    both(
+        "sr_logical_not",
+        "np.logical_not(np.array(2.0))",
+        &np::logical_not(z()),
+    );
+    both(
+        "sr_isclose",
+        "np.isclose(np.array(2.0), 2)",
+        &np::isclose(z(), 2),
+    );
+    both(
+        "sr_complex",
+        "np.array(1+2j) * 2",
+        &(Scalar::from(Complex128::new(1.0, 2.0)).to_array() * 2),
+    );
+    both(
+        "sr_complex64",
+        "np.array(1+2j, dtype=np.complex64) + 1",
+        &(Scalar::from(Complex64::new(1.0, 2.0)).to_array() + 1),
+    );
+    both(
+        "sr_f32_add",
+        "np.array(1.5, dtype=np.float32) + 1",
+        &(Scalar::from(1.5f32).to_array() + 1),
+    );
+    both("sr_iadd", "s = np.array(2.0) + 1\ns += 1\ns", &{
+        let mut s = z() + 1;
+        s += 1;
+        s
+    });
+    // reductions along axes
+    both(
+        "sr_sum_axis",
+        &format!("{py_v}np.sum(v, axis=0)"),
+        &v().sum_axis(0, false),
+    );
+    both(
+        "sr_sum_axes_2d",
+        &format!("{py_m}m.sum(axis=(0, 1))"),
+        &m().sum_axis([0, 1], false),
+    );
+    both(
+        "sr_sum_axis_int",
+        "np.arange(4).sum(axis=0)",
+        &np::arange(4).sum_axis(0, false),
+    );
+    both(
+        "sr_sum_0d_axis",
+        "np.sum(np.array(2.5), axis=0)",
+        &np::full((), 2.5).sum_axis(0, false),
+    );
+    both(
+        "sr_mean_axis",
+        &format!("{py_v}np.mean(v, axis=0)"),
+        &v().mean_axis(0, false),
+    );
+    both(
+        "sr_var_axis",
+        &format!("{py_v}np.var(v, axis=0)"),
+        &v().var_axis(0, false),
+    );
+    both(
+        "sr_std_axis",
+        &format!("{py_v}np.std(v, axis=0)"),
+        &v().std_axis(0, false),
+    );
+    both(
+        "sr_max_axis",
+        &format!("{py_v}np.max(v, axis=0)"),
+        &v().max_axis(0, false),
+    );
+    both(
+        "sr_argmax_axis",
+        &format!("{py_v}np.argmax(v, axis=0)"),
+        &v().argmax_axis(0, false),
+    );
+    both(
+        "sr_any_axis",
+        &format!("{py_v}np.any(v, axis=0)"),
+        &v().any_axis(0, false),
+    );
+    both(
+        "sr_count_nonzero_axis",
+        &format!("{py_v}np.count_nonzero(v, axis=0)"),
+        &np::count_nonzero_axis(v(), 0, false),
+    );
+    both(
+        "sr_ptp_axis",
+        &format!("{py_v}np.ptp(v, axis=0)"),
+        &np::ptp_axis(v(), 0, false),
+    );
+    both(
+        "sr_nanmean_axis",
+        &format!("{py_v}np.nanmean(v, axis=0)"),
+        &np::nanmean_axis(v(), 0, false),
+    );
+    both(
+        "sr_median_axis",
+        &format!("{py_v}np.median(v, axis=0)"),
+        &np::median_axis(v(), 0, false),
+    );
+    both(
+        "sr_percentile_axis",
+        &format!("{py_v}np.percentile(v, 25, axis=0)"),
+        &np::percentile_axis(v(), 25.0, 0, false),
+    );
+    // products
+    both(
+        "sr_inner",
+        &format!("{py_v}np.inner(v, v)"),
+        &np::inner(v(), v()),
+    );
+    both("sr_dot", &format!("{py_v}np.dot(v, v)"), &np::dot(v(), v()));
+    both(
+        "sr_dot_int",
+        "np.dot(np.arange(3), np.arange(3))",
+        &np::dot(np::arange(3), np::arange(3)),
+    );
+    both(
+        "sr_dot_0d",
+        "np.dot(np.array(2.0), np.array(2.0))",
+        &np::dot(z(), z()),
+    );
+    both("sr_matmul", &format!("{py_v}v @ v"), &v().matmul(v()));
+    both(
+        "sr_einsum_ii",
+        &format!("{py_v}np.einsum('i,i', v, v)"),
+        &np::einsum("i,i", &[v(), v()]),
+    );
+    both(
+        "sr_einsum_sum",
+        &format!("{py_m}np.einsum('ij->', m)"),
+        &np::einsum("ij->", &[m()]),
+    );
+    both(
+        "sr_einsum_trace",
+        &format!("{py_m}np.einsum('ii', m)"),
+        &np::einsum("ii", &[m()]),
+    );
+    // linear algebra
+    // A diagonal matrix, so that the last digit does not depend on the LU kernel.
+    let d = || np::array![[2.0, 0.0], [0.0, 3.0]];
+    let py_d = "d = np.array([[2.0, 0.0], [0.0, 3.0]])\n";
+    both(
+        "sr_det",
+        &format!("{py_d}np.linalg.det(d)"),
+        &np::linalg::det_stack(d()),
+    );
+    both(
+        "sr_norm_axis",
+        &format!("{py_v}np.linalg.norm(v, axis=0)"),
+        &np::linalg::norm_axis(v(), None, 0, false),
+    );
+    both(
+        "sr_norm_with",
+        &format!("{py_m}np.linalg.norm(m)"),
+        &np::linalg::try_norm_with(m(), None, None, false).unwrap(),
+    );
+    // indexing every axis with an integer, and functions that pick one element
+    both(
+        "sr_int_index",
+        "np.arange(3.0)[1]",
+        &np::arange(3.0).slice(s![1]),
+    );
+    both(
+        "sr_int_index_2d",
+        "np.arange(6).reshape(2, 3)[1, -1]",
+        &np::arange(6).reshape([2, 3]).index(s![1, -1]),
+    );
+    both(
+        "sr_take",
+        "np.take(np.arange(3.0), 1)",
+        &np::take(np::arange(3.0), Scalar::from(1i64).to_array()),
+    );
+    both(
+        "sr_searchsorted",
+        "np.searchsorted(np.arange(3.0), 1.5)",
+        &np::searchsorted(np::arange(3.0), 1.5),
+    );
+    // these stay 0-d arrays, as in NumPy
+    both(
+        "sr_int_index_ellipsis",
+        "np.arange(3.0)[1, ...]",
+        &np::arange(3.0).slice(s![1, np::Ellipsis]),
+    );
+    both("sr_array", "np.array(2.0)", &np::array(2.0));
+    both("sr_zeros", "np.zeros(())", &np::zeros(()));
+    both(
+        "sr_reshape",
+        "np.array([5.0]).reshape(())",
+        &np::array![5.0].reshape(()),
+    );
+    both("sr_where", "np.where(True, 1, 2)", &np::where_(true, 1, 2));
+    both(
+        "sr_squeeze",
+        "np.squeeze(np.array([1.0]))",
+        &np::squeeze(np::array![1.0]),
+    );
+    both("sr_real", "np.real(np.array(2.0))", &np::real(z()));
+    // NumPy's scalar methods (`s.reshape(())`, `s.copy()`, `s.T`) give scalars; arraylib has
+    // one `Array` for both, and its views, reshapes and copies are arrays.
+    both(
+        "sr_view_of_result",
+        &format!("{py_v}np.sum(v, axis=0)[...]"),
+        &v().sum_axis(0, false).reshape(()),
+    );
+    case_repr!(
+        "sr_reshape_of_result",
+        &format!("{py_v}np.sum(v, axis=0).reshape(())"),
+        v().sum_axis(0, false).reshape(()),
+        known = "a reshape of a scalar result is a 0-d array: arraylib has no scalar methods"
+    );
+    both(
+        "sr_asarray_of_result",
+        &format!("{py_v}np.asarray(np.sum(v, axis=0))"),
+        &np::asarray(v().sum_axis(0, false)),
+    );
+    both(
+        "sr_array_of_result",
+        &format!("{py_v}np.array(np.sum(v, axis=0))"),
+        &np::array(v().sum_axis(0, false)),
+    );
+    both(
+        "sr_copy_of_result",
+        &format!("{py_v}np.copy(np.sum(v, axis=0))"),
+        &v().sum_axis(0, false).copy(),
+    );
+    // `t = s` keeps the scalar
+    both(
+        "sr_clone",
+        &format!("{py_v}s = np.sum(v, axis=0)\nt = s\nt"),
+        &v().sum_axis(0, false).clone(),
+    );
+}
+
 fn zero_d_cases() {
     both("0d_f64", "np.array(1.5)", &Scalar::from(1.5).to_array());
     both("0d_f64_int", "np.array(2.0)", &Scalar::from(2.0).to_array());
@@ -1371,6 +1682,7 @@ pub fn run() {
     bool_cases();
     complex_cases();
     zero_d_cases();
+    scalar_result_cases();
     empty_cases();
     view_cases();
     scalar_cases();

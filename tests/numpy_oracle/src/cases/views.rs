@@ -623,11 +623,20 @@ fn ops_on_views() {
     }
     for (vname, vpy, make) in views {
         for (oname, opy, op) in ops {
-            case!(
-                &format!("view_{vname}_{oname}"),
-                &format!("b = ((np.arange(24) * 7) % 11 - 5.0).reshape(4, 6)\nv = {vpy}\n{opy}"),
-                op(&make(&base))
-            );
+            let name = format!("view_{vname}_{oname}");
+            let code =
+                format!("b = ((np.arange(24) * 7) % 11 - 5.0).reshape(4, 6)\nv = {vpy}\n{opy}");
+            if (vname, oname) == ("0d", "flip_copy") {
+                case!(
+                    &name,
+                    &code,
+                    op(&make(&base)),
+                    known = "np.flip of a 0-d array indexes it with () and gives a scalar, whose \
+                             .copy() is one too; arraylib's flip and copy give 0-d arrays"
+                );
+            } else {
+                case!(&name, &code, op(&make(&base)));
+            }
         }
     }
 }
