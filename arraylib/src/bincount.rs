@@ -85,40 +85,44 @@ pub fn try_bincount_with(
     weights: Option<&Array>,
     minlength: usize,
 ) -> Result<Array> {
-    let bins = bins_of(x.as_ref())?;
-    let n = bins
-        .iter()
-        .max()
-        .map_or(0, |&m| m as usize + 1)
-        .max(minlength);
-    match weights {
-        None => {
-            let mut out = vec![0i64; n];
-            for &b in &bins {
-                out[b as usize] += 1;
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(x: &Array, weights: Option<&Array>, minlength: usize) -> Result<Array> {
+        let bins = bins_of(x)?;
+        let n = bins
+            .iter()
+            .max()
+            .map_or(0, |&m| m as usize + 1)
+            .max(minlength);
+        match weights {
+            None => {
+                let mut out = vec![0i64; n];
+                for &b in &bins {
+                    out[b as usize] += 1;
+                }
+                Ok(from_data(out, vec![n]))
             }
-            Ok(from_data(out, vec![n]))
-        }
-        Some(w) => {
-            if w.shape() != [bins.len()] {
-                return Err(ArrayError::value(
-                    "The weights and list don't have the same length.",
-                ));
+            Some(w) => {
+                if w.shape() != [bins.len()] {
+                    return Err(ArrayError::value(
+                        "The weights and list don't have the same length.",
+                    ));
+                }
+                if w.dtype().is_complex() {
+                    return Err(ArrayError::type_error(format!(
+                        "Cannot cast array data from dtype('{}') to dtype('float64') according to the rule 'safe'",
+                        w.dtype().name()
+                    )));
+                }
+                let w = cast_array(w, DType::Float64).to_vec::<f64>();
+                let mut out = vec![0f64; n];
+                for (&b, &wi) in bins.iter().zip(&w) {
+                    out[b as usize] += wi;
+                }
+                Ok(from_data(out, vec![n]))
             }
-            if w.dtype().is_complex() {
-                return Err(ArrayError::type_error(format!(
-                    "Cannot cast array data from dtype('{}') to dtype('float64') according to the rule 'safe'",
-                    w.dtype().name()
-                )));
-            }
-            let w = cast_array(w, DType::Float64).to_vec::<f64>();
-            let mut out = vec![0f64; n];
-            for (&b, &wi) in bins.iter().zip(&w) {
-                out[b as usize] += wi;
-            }
-            Ok(from_data(out, vec![n]))
         }
     }
+    inner(x.as_ref(), weights, minlength)
 }
 
 #[cfg(test)]

@@ -81,31 +81,34 @@ impl Array {
     /// assert!(arraylib::arange(3).try_broadcast_to([4]).is_err());
     /// ```
     pub fn try_broadcast_to(&self, shape: impl IntoShape) -> Result<Array> {
-        let dims = shape.into_dims();
-        if dims.iter().any(|&d| d < 0) {
-            return Err(ArrayError::value(
-                "all elements of broadcast shape must be non-negative",
-            ));
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(a: &Array, dims: Vec<isize>) -> Result<Array> {
+            if dims.iter().any(|&d| d < 0) {
+                return Err(ArrayError::value(
+                    "all elements of broadcast shape must be non-negative",
+                ));
+            }
+            let shape = creation_shape(dims)?;
+            if shape.is_empty() && a.ndim() > 0 {
+                return Err(ArrayError::value(
+                    "cannot broadcast a non-scalar to a scalar array",
+                ));
+            }
+            if shape.len() < a.ndim() {
+                return Err(ArrayError::value(
+                    "input operand has more dimensions than allowed by the axis remapping",
+                ));
+            }
+            a.broadcast_view(&shape).map_err(|_| {
+                ArrayError::value(format!(
+                    "operands could not be broadcast together with remapped shapes \
+                     [original->remapped]: {}  and requested shape {}",
+                    crate::error::compact_shape(&a.shape),
+                    crate::error::compact_shape(&shape)
+                ))
+            })
         }
-        let shape = creation_shape(dims)?;
-        if shape.is_empty() && self.ndim() > 0 {
-            return Err(ArrayError::value(
-                "cannot broadcast a non-scalar to a scalar array",
-            ));
-        }
-        if shape.len() < self.ndim() {
-            return Err(ArrayError::value(
-                "input operand has more dimensions than allowed by the axis remapping",
-            ));
-        }
-        self.broadcast_view(&shape).map_err(|_| {
-            ArrayError::value(format!(
-                "operands could not be broadcast together with remapped shapes \
-                 [original->remapped]: {}  and requested shape {}",
-                crate::error::compact_shape(&self.shape),
-                crate::error::compact_shape(&shape)
-            ))
-        })
+        inner(self, shape.into_dims())
     }
 }
 

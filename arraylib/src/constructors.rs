@@ -11,7 +11,13 @@ use crate::storage::Buffer;
 
 /// A new row-major array of `dtype` with every element set to `value`.
 pub(crate) fn try_full_dtype(shape: impl IntoShape, value: Scalar, dtype: DType) -> Result<Array> {
-    let shape = creation_shape(shape.into_dims())?;
+    try_full_dims(shape.into_dims(), value, dtype)
+}
+
+/// [`try_full_dtype`] with the shape as dimensions: not generic, so it is compiled once here,
+/// not in every caller.
+pub(crate) fn try_full_dims(dims: Vec<isize>, value: Scalar, dtype: DType) -> Result<Array> {
+    let shape = creation_shape(dims)?;
     let n = shape
         .iter()
         .try_fold(1usize, |acc, &d| acc.checked_mul(d))
@@ -50,7 +56,7 @@ pub(crate) fn try_full_dtype(shape: impl IntoShape, value: Scalar, dtype: DType)
 /// ```
 #[track_caller]
 pub fn zeros(shape: impl IntoShape) -> Array {
-    try_full_dtype(shape, Scalar::Float64(0.0), DType::Float64).or_panic()
+    try_full_dims(shape.into_dims(), Scalar::Float64(0.0), DType::Float64).or_panic()
 }
 
 /// `np.ones(shape)`: float64 ones.
@@ -60,7 +66,7 @@ pub fn zeros(shape: impl IntoShape) -> Array {
 /// ```
 #[track_caller]
 pub fn ones(shape: impl IntoShape) -> Array {
-    try_full_dtype(shape, Scalar::Float64(1.0), DType::Float64).or_panic()
+    try_full_dims(shape.into_dims(), Scalar::Float64(1.0), DType::Float64).or_panic()
 }
 
 /// `np.full(shape, value)`: the dtype is the value's (`f64` gives float64, `i64` int64, `bool` bool;
@@ -73,13 +79,17 @@ pub fn ones(shape: impl IntoShape) -> Array {
 /// ```
 #[track_caller]
 pub fn full(shape: impl IntoShape, value: impl Into<Scalar>) -> Array {
-    let value: Scalar = value.into();
-    let dtype = match value.dtype() {
-        // Rust's default integer literal is i32; NumPy's default integer is int64.
-        DType::Int32 => DType::Int64,
-        d => d,
-    };
-    try_full_dtype(shape, value, dtype).or_panic()
+    // The body is not generic, so it is compiled once here, not in every caller.
+    #[track_caller]
+    fn inner(dims: Vec<isize>, value: Scalar) -> Array {
+        let dtype = match value.dtype() {
+            // Rust's default integer literal is i32; NumPy's default integer is int64.
+            DType::Int32 => DType::Int64,
+            d => d,
+        };
+        try_full_dims(dims, value, dtype).or_panic()
+    }
+    inner(shape.into_dims(), value.into())
 }
 
 /// `np.zeros(shape, dtype=...)` and friends: an array of `dtype` filled with `value`.
@@ -90,7 +100,7 @@ pub fn full(shape: impl IntoShape, value: impl Into<Scalar>) -> Array {
 /// ```
 #[track_caller]
 pub fn full_dtype(shape: impl IntoShape, value: impl Into<Scalar>, dtype: DType) -> Array {
-    try_full_dtype(shape, value.into(), dtype).or_panic()
+    try_full_dims(shape.into_dims(), value.into(), dtype).or_panic()
 }
 
 /// `np.empty(shape)`: arraylib fills it with zeros (never uninitialized memory).
@@ -147,34 +157,38 @@ pub fn arange(args: impl ArangeArgs) -> Array {
 /// assert!(arraylib::try_arange((0, 10, 0)).is_err());
 /// ```
 pub fn try_arange(args: impl ArangeArgs) -> Result<Array> {
-    let (start, stop, step, is_float) = args.into_parts();
-    if step == 0.0 {
-        let msg = if is_float {
-            "float division by zero"
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(start: f64, stop: f64, step: f64, is_float: bool) -> Result<Array> {
+        if step == 0.0 {
+            let msg = if is_float {
+                "float division by zero"
+            } else {
+                "division by zero"
+            };
+            return Err(ArrayError::new(crate::ErrorKind::ZeroDivisionError, msg));
+        }
+        let len = ((stop - start) / step).ceil();
+        let n = if len.is_finite() && len > 0.0 {
+            len as usize
         } else {
-            "division by zero"
+            0
         };
-        return Err(ArrayError::new(crate::ErrorKind::ZeroDivisionError, msg));
+        if is_float {
+            // NumPy computes start + i*step (via the first two values) rather than accumulating.
+            Ok(Array::from(
+                (0..n)
+                    .map(|i| start + i as f64 * step)
+                    .collect::<Vec<f64>>(),
+            ))
+        } else {
+            let (s, st) = (start as i64, step as i64);
+            Ok(Array::from(
+                (0..n as i64).map(|i| s + i * st).collect::<Vec<i64>>(),
+            ))
+        }
     }
-    let len = ((stop - start) / step).ceil();
-    let n = if len.is_finite() && len > 0.0 {
-        len as usize
-    } else {
-        0
-    };
-    if is_float {
-        // NumPy computes start + i*step (via the first two values) rather than accumulating.
-        Ok(Array::from(
-            (0..n)
-                .map(|i| start + i as f64 * step)
-                .collect::<Vec<f64>>(),
-        ))
-    } else {
-        let (s, st) = (start as i64, step as i64);
-        Ok(Array::from(
-            (0..n as i64).map(|i| s + i * st).collect::<Vec<i64>>(),
-        ))
-    }
+    let (start, stop, step, is_float) = args.into_parts();
+    inner(start, stop, step, is_float)
 }
 
 /// `np.linspace(start, stop, num)`: `num` evenly spaced float64 values, the last exactly `stop`.
@@ -185,27 +199,31 @@ pub fn try_arange(args: impl ArangeArgs) -> Result<Array> {
 /// ```
 #[track_caller]
 pub fn linspace(start: impl Into<f64>, stop: impl Into<f64>, num: usize) -> Array {
-    let (start, stop) = (start.into(), stop.into());
-    let div = num.saturating_sub(1);
-    let delta = stop - start;
-    let step = if div > 0 {
-        delta / div as f64
-    } else {
-        f64::NAN
-    };
-    let mut data: Vec<f64> = (0..num)
-        .map(|i| {
-            if div > 0 && step != 0.0 {
-                start + i as f64 * step
-            } else if div > 0 {
-                start + (i as f64 / div as f64) * delta
-            } else {
-                start + i as f64 * delta
-            }
-        })
-        .collect();
-    if num > 1 {
-        data[num - 1] = stop;
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(start: f64, stop: f64, num: usize) -> Array {
+        let div = num.saturating_sub(1);
+        let delta = stop - start;
+        let step = if div > 0 {
+            delta / div as f64
+        } else {
+            f64::NAN
+        };
+        let mut data: Vec<f64> = (0..num)
+            .map(|i| {
+                if div > 0 && step != 0.0 {
+                    start + i as f64 * step
+                } else if div > 0 {
+                    start + (i as f64 / div as f64) * delta
+                } else {
+                    start + i as f64 * delta
+                }
+            })
+            .collect();
+        if num > 1 {
+            data[num - 1] = stop;
+        }
+        Array::from(data)
     }
-    Array::from(data)
+    let (start, stop) = (start.into(), stop.into());
+    inner(start, stop, num)
 }

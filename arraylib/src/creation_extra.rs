@@ -2,7 +2,7 @@
 //! `*_dtype` constructors, `eye`, `identity`, `diag`, `logspace` and `meshgrid`.
 
 use crate::array::Array;
-use crate::constructors::try_full_dtype;
+use crate::constructors::{try_full_dims, try_full_dtype};
 use crate::dispatch;
 use crate::dtype::{Complex64, Complex128, DType, Element, promote};
 use crate::error::{ArrayError, OrPanic, Result};
@@ -360,8 +360,11 @@ pub fn asarray(data: impl ArrayData) -> Array {
 /// assert_eq!((z.dtype(), z.to_vec::<i64>()), (np::int64, vec![0, 0, 0]));
 /// ```
 pub fn zeros_like(a: impl AsRef<Array>) -> Array {
-    let a = a.as_ref();
-    try_full_dtype(a.shape(), Scalar::Bool(false), a.dtype()).or_panic()
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Array {
+        try_full_dtype(a.shape(), Scalar::Bool(false), a.dtype()).or_panic()
+    }
+    inner(a.as_ref())
 }
 
 /// `np.ones_like(a)`: ones with the shape and dtype of `a`.
@@ -371,8 +374,11 @@ pub fn zeros_like(a: impl AsRef<Array>) -> Array {
 /// assert_eq!(np::ones_like(np::zeros([2, 2])).to_vec::<f64>(), vec![1.0; 4]);
 /// ```
 pub fn ones_like(a: impl AsRef<Array>) -> Array {
-    let a = a.as_ref();
-    try_full_dtype(a.shape(), Scalar::Bool(true), a.dtype()).or_panic()
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array) -> Array {
+        try_full_dtype(a.shape(), Scalar::Bool(true), a.dtype()).or_panic()
+    }
+    inner(a.as_ref())
 }
 
 /// `np.empty_like(a)`: an array with the shape and dtype of `a` (arraylib fills it with zeros).
@@ -435,7 +441,7 @@ pub fn try_full_like(a: impl AsRef<Array>, value: impl Into<Scalar>) -> Result<A
 /// ```
 #[track_caller]
 pub fn zeros_dtype(shape: impl IntoShape, dtype: DType) -> Array {
-    try_full_dtype(shape, Scalar::Bool(false), dtype).or_panic()
+    try_full_dims(shape.into_dims(), Scalar::Bool(false), dtype).or_panic()
 }
 
 /// `np.ones(shape, dtype=dtype)`.
@@ -446,7 +452,7 @@ pub fn zeros_dtype(shape: impl IntoShape, dtype: DType) -> Array {
 /// ```
 #[track_caller]
 pub fn ones_dtype(shape: impl IntoShape, dtype: DType) -> Array {
-    try_full_dtype(shape, Scalar::Bool(true), dtype).or_panic()
+    try_full_dims(shape.into_dims(), Scalar::Bool(true), dtype).or_panic()
 }
 
 /// `np.empty(shape, dtype=dtype)` (filled with zeros).
@@ -524,19 +530,23 @@ pub fn eye(args: impl EyeArgs) -> Array {
 /// assert!(arraylib::try_eye(-1).is_err());
 /// ```
 pub fn try_eye(args: impl EyeArgs) -> Result<Array> {
-    let (n, m, k) = args.into_parts();
-    let out = try_full_dtype([n, m], Scalar::Float64(0.0), DType::Float64)?;
-    let (n, m) = (n as usize, m as usize);
-    {
-        let mut v = out.view_mut::<f64>();
-        for i in 0..n {
-            let j = i as isize + k;
-            if j >= 0 && (j as usize) < m {
-                v[[i, j as usize]] = 1.0;
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(n: isize, m: isize, k: isize) -> Result<Array> {
+        let out = try_full_dtype([n, m], Scalar::Float64(0.0), DType::Float64)?;
+        let (n, m) = (n as usize, m as usize);
+        {
+            let mut v = out.view_mut::<f64>();
+            for i in 0..n {
+                let j = i as isize + k;
+                if j >= 0 && (j as usize) < m {
+                    v[[i, j as usize]] = 1.0;
+                }
             }
         }
+        Ok(out)
     }
-    Ok(out)
+    let (n, m, k) = args.into_parts();
+    inner(n, m, k)
 }
 
 /// `np.identity(n)`: the `n x n` float64 identity matrix.
@@ -629,13 +639,17 @@ pub fn try_diag_k(v: impl AsRef<Array>, k: isize) -> Result<Array> {
 /// assert_eq!(arraylib::logspace(0, 2, 3).to_vec::<f64>(), vec![1.0, 10.0, 100.0]);
 /// ```
 pub fn logspace(start: impl Into<f64>, stop: impl Into<f64>, num: usize) -> Array {
-    let exps = crate::linspace(start, stop, num);
-    let data: Vec<f64> = exps
-        .to_vec::<f64>()
-        .iter()
-        .map(|&x| 10f64.powf(x))
-        .collect();
-    Array::from(data)
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(start: f64, stop: f64, num: usize) -> Array {
+        let exps = crate::linspace(start, stop, num);
+        let data: Vec<f64> = exps
+            .to_vec::<f64>()
+            .iter()
+            .map(|&x| 10f64.powf(x))
+            .collect();
+        Array::from(data)
+    }
+    inner(start.into(), stop.into(), num)
 }
 
 /// `np.meshgrid(x, y, ...)`: coordinate matrices from coordinate vectors, with NumPy's default

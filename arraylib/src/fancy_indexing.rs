@@ -815,21 +815,23 @@ impl Array {
     /// assert!(arraylib::zeros(2).try_set([2], 1.0).is_err());
     /// ```
     pub fn try_set<'a>(&self, index: impl IntoIndex, value: impl IntoOperand<'a>) -> Result<()> {
-        let index = index.into_index();
-        let value = value.into_operand();
-        if index.len() == self.ndim() && index.iter().all(|e| matches!(e, SliceElem::Index(_))) {
-            if let Some(s) = value.scalar() {
-                let idx: Vec<isize> = index
-                    .iter()
-                    .map(|e| match e {
-                        SliceElem::Index(i) => *i,
-                        _ => unreachable!(),
-                    })
-                    .collect();
-                return self.set_element(&idx, s);
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(a: &Array, index: Vec<SliceElem>, value: Operand<'_>) -> Result<()> {
+            if index.len() == a.ndim() && index.iter().all(|e| matches!(e, SliceElem::Index(_))) {
+                if let Some(s) = value.scalar() {
+                    let idx: Vec<isize> = index
+                        .iter()
+                        .map(|e| match e {
+                            SliceElem::Index(i) => *i,
+                            _ => unreachable!(),
+                        })
+                        .collect();
+                    return a.set_element(&idx, s);
+                }
             }
+            set_expr(a, &index, value)
         }
-        set_expr(self, &index, value)
+        inner(self, index.into_index(), value.into_operand())
     }
 }
 

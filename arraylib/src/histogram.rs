@@ -285,19 +285,28 @@ pub fn try_histogram_with(
     range: Option<(f64, f64)>,
     density: bool,
 ) -> Result<(Array, Array)> {
-    let (counts, edges, edges_arr) = histogram_impl(a.as_ref(), bins.into(), range)?;
-    let n = counts.len();
-    if density {
-        let total: i64 = counts.iter().sum();
-        let d: Vec<f64> = counts
-            .iter()
-            .zip(edges.windows(2))
-            .map(|(&c, w)| c as f64 / (w[1] - w[0]) / total as f64)
-            .collect();
-        Ok((from_data(d, vec![n]), edges_arr))
-    } else {
-        Ok((from_data(counts, vec![n]), edges_arr))
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(
+        a: &Array,
+        bins: Bins,
+        range: Option<(f64, f64)>,
+        density: bool,
+    ) -> Result<(Array, Array)> {
+        let (counts, edges, edges_arr) = histogram_impl(a, bins, range)?;
+        let n = counts.len();
+        if density {
+            let total: i64 = counts.iter().sum();
+            let d: Vec<f64> = counts
+                .iter()
+                .zip(edges.windows(2))
+                .map(|(&c, w)| c as f64 / (w[1] - w[0]) / total as f64)
+                .collect();
+            Ok((from_data(d, vec![n]), edges_arr))
+        } else {
+            Ok((from_data(counts, vec![n]), edges_arr))
+        }
     }
+    inner(a.as_ref(), bins.into(), range, density)
 }
 
 /// `np.histogram_bin_edges(a, bins, range=...)`: only the edges `histogram` would use.

@@ -182,13 +182,17 @@ pub fn hstack<A: AsRef<Array>>(arrays: &[A]) -> Array {
 /// assert!(arraylib::try_hstack::<arraylib::Array>(&[]).is_err());
 /// ```
 pub fn try_hstack<A: AsRef<Array>>(arrays: &[A]) -> Result<Array> {
-    let arrs: Vec<Array> = arrays.iter().map(|a| atleast_1d(a.as_ref())).collect();
-    let axis = if arrs.first().is_some_and(|a| a.ndim() == 1) {
-        0
-    } else {
-        1
-    };
-    concatenate_impl(&refs(&arrs), axis)
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(arrays: &[&Array]) -> Result<Array> {
+        let arrs: Vec<Array> = arrays.iter().map(|a| atleast_1d(*a)).collect();
+        let axis = if arrs.first().is_some_and(|a| a.ndim() == 1) {
+            0
+        } else {
+            1
+        };
+        concatenate_impl(&refs(&arrs), axis)
+    }
+    inner(&refs(arrays))
 }
 
 /// `np.vstack(arrays)`: joins along the first axis, 1-D arrays becoming rows.
@@ -208,8 +212,12 @@ pub fn vstack<A: AsRef<Array>>(arrays: &[A]) -> Array {
 /// assert!(arraylib::try_vstack(&[arraylib::zeros(3), arraylib::zeros(4)]).is_err());
 /// ```
 pub fn try_vstack<A: AsRef<Array>>(arrays: &[A]) -> Result<Array> {
-    let arrs: Vec<Array> = arrays.iter().map(|a| atleast_2d(a.as_ref())).collect();
-    concatenate_impl(&refs(&arrs), 0)
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(arrays: &[&Array]) -> Result<Array> {
+        let arrs: Vec<Array> = arrays.iter().map(|a| atleast_2d(*a)).collect();
+        concatenate_impl(&refs(&arrs), 0)
+    }
+    inner(&refs(arrays))
 }
 
 /// `np.dstack(arrays)`: joins along the third axis (depth), after making inputs at least 3-D.
@@ -229,8 +237,12 @@ pub fn dstack<A: AsRef<Array>>(arrays: &[A]) -> Array {
 /// assert!(arraylib::try_dstack::<arraylib::Array>(&[]).is_err());
 /// ```
 pub fn try_dstack<A: AsRef<Array>>(arrays: &[A]) -> Result<Array> {
-    let arrs: Vec<Array> = arrays.iter().map(|a| atleast_3d(a.as_ref())).collect();
-    concatenate_impl(&refs(&arrs), 2)
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(arrays: &[&Array]) -> Result<Array> {
+        let arrs: Vec<Array> = arrays.iter().map(|a| atleast_3d(*a)).collect();
+        concatenate_impl(&refs(&arrs), 2)
+    }
+    inner(&refs(arrays))
 }
 
 /// `np.column_stack(arrays)`: 1-D arrays become columns of a 2-D array; 2-D arrays are joined
@@ -253,18 +265,21 @@ pub fn column_stack<A: AsRef<Array>>(arrays: &[A]) -> Array {
 /// assert!(arraylib::try_column_stack(&[arraylib::zeros(3), arraylib::zeros(4)]).is_err());
 /// ```
 pub fn try_column_stack<A: AsRef<Array>>(arrays: &[A]) -> Result<Array> {
-    let arrs: Vec<Array> = arrays
-        .iter()
-        .map(|a| {
-            let a = a.as_ref();
-            if a.ndim() < 2 {
-                atleast_2d(a).t()
-            } else {
-                a.clone()
-            }
-        })
-        .collect();
-    concatenate_impl(&refs(&arrs), 1)
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(arrays: &[&Array]) -> Result<Array> {
+        let arrs: Vec<Array> = arrays
+            .iter()
+            .map(|&a| {
+                if a.ndim() < 2 {
+                    atleast_2d(a).t()
+                } else {
+                    a.clone()
+                }
+            })
+            .collect();
+        concatenate_impl(&refs(&arrs), 1)
+    }
+    inner(&refs(arrays))
 }
 
 // ----- splitting ----------------------------------------------------------------------------
@@ -462,14 +477,17 @@ pub fn hsplit(a: impl AsRef<Array>, sections: impl SplitArg) -> Vec<Array> {
 /// assert!(arraylib::try_hsplit(arraylib::Scalar::from(1.0).to_array(), 1).is_err());
 /// ```
 pub fn try_hsplit(a: impl AsRef<Array>, sections: impl SplitArg) -> Result<Vec<Array>> {
-    let a = a.as_ref();
-    if a.ndim() == 0 {
-        return Err(ArrayError::value(
-            "hsplit only works on arrays of 1 or more dimensions",
-        ));
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, sections: SplitSpec) -> Result<Vec<Array>> {
+        if a.ndim() == 0 {
+            return Err(ArrayError::value(
+                "hsplit only works on arrays of 1 or more dimensions",
+            ));
+        }
+        let axis = if a.ndim() > 1 { 1 } else { 0 };
+        split_impl(a, sections, axis)
     }
-    let axis = if a.ndim() > 1 { 1 } else { 0 };
-    split_impl(a, sections.into_split(), axis)
+    inner(a.as_ref(), sections.into_split())
 }
 
 /// `np.vsplit(a, sections_or_indices)`: [`split`] along the first axis of an array of 2 or
@@ -492,13 +510,16 @@ pub fn vsplit(a: impl AsRef<Array>, sections: impl SplitArg) -> Vec<Array> {
 /// assert_eq!(e.to_string(), "ValueError: vsplit only works on arrays of 2 or more dimensions");
 /// ```
 pub fn try_vsplit(a: impl AsRef<Array>, sections: impl SplitArg) -> Result<Vec<Array>> {
-    let a = a.as_ref();
-    if a.ndim() < 2 {
-        return Err(ArrayError::value(
-            "vsplit only works on arrays of 2 or more dimensions",
-        ));
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, sections: SplitSpec) -> Result<Vec<Array>> {
+        if a.ndim() < 2 {
+            return Err(ArrayError::value(
+                "vsplit only works on arrays of 2 or more dimensions",
+            ));
+        }
+        split_impl(a, sections, 0)
     }
-    split_impl(a, sections.into_split(), 0)
+    inner(a.as_ref(), sections.into_split())
 }
 
 /// `np.dsplit(a, sections_or_indices)`: [`split`] along the third axis.
@@ -509,13 +530,18 @@ pub fn try_vsplit(a: impl AsRef<Array>, sections: impl SplitArg) -> Result<Vec<A
 /// ```
 #[track_caller]
 pub fn dsplit(a: impl AsRef<Array>, sections: impl SplitArg) -> Vec<Array> {
-    let a = a.as_ref();
-    if a.ndim() < 3 {
-        std::panic::panic_any(
-            ArrayError::value("dsplit only works on arrays of 3 or more dimensions").to_string(),
-        );
+    // The body is not generic, so it is compiled once here, not in every caller.
+    #[track_caller]
+    fn inner(a: &Array, sections: SplitSpec) -> Vec<Array> {
+        if a.ndim() < 3 {
+            std::panic::panic_any(
+                ArrayError::value("dsplit only works on arrays of 3 or more dimensions")
+                    .to_string(),
+            );
+        }
+        split_impl(a, sections, 2).or_panic()
     }
-    split_impl(a, sections.into_split(), 2).or_panic()
+    inner(a.as_ref(), sections.into_split())
 }
 
 // ----- tile and repeat ----------------------------------------------------------------------
@@ -541,34 +567,36 @@ pub fn tile(a: impl AsRef<Array>, reps: impl IntoShape) -> Array {
 /// assert_eq!(e.to_string(), "ValueError: negative dimensions are not allowed");
 /// ```
 pub fn try_tile(a: impl AsRef<Array>, reps: impl IntoShape) -> Result<Array> {
-    let a = a.as_ref();
-    let mut reps = reps.into_dims();
-    if reps.iter().any(|&r| r < 0) {
-        return Err(ArrayError::value("negative dimensions are not allowed"));
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, mut reps: Vec<isize>) -> Result<Array> {
+        if reps.iter().any(|&r| r < 0) {
+            return Err(ArrayError::value("negative dimensions are not allowed"));
+        }
+        let mut shape = a.shape.clone();
+        while shape.len() < reps.len() {
+            shape.insert(0, 1);
+        }
+        while reps.len() < shape.len() {
+            reps.insert(0, 1);
+        }
+        let mut inter = Vec::with_capacity(2 * shape.len());
+        let mut target = Vec::with_capacity(2 * shape.len());
+        for (&s, &r) in shape.iter().zip(&reps) {
+            inter.push(1);
+            inter.push(s);
+            target.push(r as usize);
+            target.push(s);
+        }
+        let out_shape: Vec<usize> = shape
+            .iter()
+            .zip(&reps)
+            .map(|(&s, &r)| s * r as usize)
+            .collect();
+        let v = a.reshape(inter).broadcast_view(&target)?;
+        let c = contiguous_copy(&v);
+        Ok(c.reshape(out_shape))
     }
-    let mut shape = a.shape.clone();
-    while shape.len() < reps.len() {
-        shape.insert(0, 1);
-    }
-    while reps.len() < shape.len() {
-        reps.insert(0, 1);
-    }
-    let mut inter = Vec::with_capacity(2 * shape.len());
-    let mut target = Vec::with_capacity(2 * shape.len());
-    for (&s, &r) in shape.iter().zip(&reps) {
-        inter.push(1);
-        inter.push(s);
-        target.push(r as usize);
-        target.push(s);
-    }
-    let out_shape: Vec<usize> = shape
-        .iter()
-        .zip(&reps)
-        .map(|(&s, &r)| s * r as usize)
-        .collect();
-    let v = a.reshape(inter).broadcast_view(&target)?;
-    let c = contiguous_copy(&v);
-    Ok(c.reshape(out_shape))
+    inner(a.as_ref(), reps.into_dims())
 }
 
 fn repeat_impl(a: &Array, repeats: &[isize], axis: Option<isize>) -> Result<Array> {
@@ -662,7 +690,7 @@ impl Array {
 /// ```
 #[track_caller]
 pub fn repeat(a: impl AsRef<Array>, repeats: impl IntoShape) -> Array {
-    a.as_ref().repeat(repeats)
+    repeat_impl(a.as_ref(), &repeats.into_dims(), None).or_panic()
 }
 
 /// `np.repeat(a, repeats, axis)`: see [`Array::repeat_axis`].
@@ -673,7 +701,7 @@ pub fn repeat(a: impl AsRef<Array>, repeats: impl IntoShape) -> Array {
 /// ```
 #[track_caller]
 pub fn repeat_axis(a: impl AsRef<Array>, repeats: impl IntoShape, axis: isize) -> Array {
-    a.as_ref().repeat_axis(repeats, axis)
+    repeat_impl(a.as_ref(), &repeats.into_dims(), Some(axis)).or_panic()
 }
 
 #[cfg(test)]

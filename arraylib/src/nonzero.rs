@@ -113,22 +113,25 @@ pub fn flatnonzero(a: impl AsRef<Array>) -> Array {
 /// assert_eq!(w.to_vec::<i64>(), vec![0, 0, 1, 1]);
 /// ```
 pub fn argwhere(a: impl AsRef<Array>) -> Array {
-    let a = as_bool(a.as_ref());
-    if a.ndim() == 0 {
-        let n = a.to_vec::<bool>()[0] as usize;
-        return Array::from_vec(Vec::<i64>::new(), [n, 0]);
-    }
-    let cols = nonzero_bool(&a);
-    let count = cols[0].size();
-    let nd = a.ndim();
-    let cols: Vec<Vec<i64>> = cols.iter().map(|c| c.to_vec::<i64>()).collect();
-    let mut data = Vec::with_capacity(count * nd);
-    for i in 0..count {
-        for c in &cols {
-            data.push(c[i]);
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: Array) -> Array {
+        if a.ndim() == 0 {
+            let n = a.to_vec::<bool>()[0] as usize;
+            return Array::from_vec(Vec::<i64>::new(), [n, 0]);
         }
+        let cols = nonzero_bool(&a);
+        let count = cols[0].size();
+        let nd = a.ndim();
+        let cols: Vec<Vec<i64>> = cols.iter().map(|c| c.to_vec::<i64>()).collect();
+        let mut data = Vec::with_capacity(count * nd);
+        for i in 0..count {
+            for c in &cols {
+                data.push(c[i]);
+            }
+        }
+        Array::from_vec(data, [count, nd])
     }
-    Array::from_vec(data, [count, nd])
+    inner(as_bool(a.as_ref()))
 }
 
 impl Array {

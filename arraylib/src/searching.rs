@@ -67,35 +67,37 @@ pub fn try_searchsorted_side<'b>(
     v: impl IntoOperand<'b>,
     side: &str,
 ) -> Result<Array> {
-    let a = a.as_ref();
-    let right = match side.chars().next().map(|c| c.to_ascii_lowercase()) {
-        Some('l') => false,
-        Some('r') => true,
-        _ => {
-            return Err(ArrayError::value(format!(
-                "search side must be 'left' or 'right' (got '{side}')"
-            )));
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, v: Operand<'_>, side: &str) -> Result<Array> {
+        let right = match side.chars().next().map(|c| c.to_ascii_lowercase()) {
+            Some('l') => false,
+            Some('r') => true,
+            _ => {
+                return Err(ArrayError::value(format!(
+                    "search side must be 'left' or 'right' (got '{side}')"
+                )));
+            }
+        };
+        match a.ndim() {
+            0 => {
+                return Err(ArrayError::value(
+                    "object of too small depth for desired array",
+                ));
+            }
+            1 => {}
+            _ => return Err(ArrayError::value("object too deep for desired array")),
         }
-    };
-    match a.ndim() {
-        0 => {
-            return Err(ArrayError::value(
-                "object of too small depth for desired array",
-            ));
-        }
-        1 => {}
-        _ => return Err(ArrayError::value("object too deep for desired array")),
+        let dt = result_type(&Operand::Borrowed(a), &v)?;
+        let v = v.into_array();
+        let (ac, vc) = (cast_array(a, dt), cast_array(&v, dt));
+        let idx = crate::dispatch!(dt, T => {
+            let sorted = ac.to_vec::<T>();
+            search(&sorted, &vc.to_vec::<T>(), right)
+        });
+        // A number's position is NumPy's scalar.
+        Ok(from_data(idx, v.shape().to_vec()).scalar_if_0d())
     }
-    let v: Operand = v.into_operand();
-    let dt = result_type(&Operand::Borrowed(a), &v)?;
-    let v = v.into_array();
-    let (ac, vc) = (cast_array(a, dt), cast_array(&v, dt));
-    let idx = crate::dispatch!(dt, T => {
-        let sorted = ac.to_vec::<T>();
-        search(&sorted, &vc.to_vec::<T>(), right)
-    });
-    // A number's position is NumPy's scalar.
-    Ok(from_data(idx, v.shape().to_vec()).scalar_if_0d())
+    inner(a.as_ref(), v.into_operand(), side)
 }
 
 #[cfg(test)]

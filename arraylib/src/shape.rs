@@ -481,7 +481,7 @@ impl Array {
 /// ```
 #[track_caller]
 pub fn reshape(a: impl AsRef<Array>, shape: impl IntoShape) -> Array {
-    a.as_ref().reshape(shape)
+    a.as_ref().try_reshape_dims(&shape.into_dims()).or_panic()
 }
 
 /// `np.ravel(a)`; see [`Array::ravel`].
@@ -510,7 +510,7 @@ pub fn transpose(a: impl AsRef<Array>) -> Array {
 /// ```
 #[track_caller]
 pub fn permute_dims(a: impl AsRef<Array>, axes: impl IntoAxes) -> Array {
-    a.as_ref().transpose(axes)
+    a.as_ref().try_transpose_axes(&axes.into_axes()).or_panic()
 }
 
 /// `np.swapaxes(a, axis1, axis2)`; see [`Array::swapaxes`].
@@ -533,7 +533,7 @@ pub fn swapaxes(a: impl AsRef<Array>, axis1: isize, axis2: isize) -> Array {
 /// ```
 #[track_caller]
 pub fn moveaxis(a: impl AsRef<Array>, source: impl IntoAxes, destination: impl IntoAxes) -> Array {
-    try_moveaxis(a, source, destination).or_panic()
+    moveaxis_impl(a.as_ref(), &source.into_axes(), &destination.into_axes()).or_panic()
 }
 
 /// Fallible form of [`moveaxis`].
@@ -598,7 +598,7 @@ pub fn squeeze(a: impl AsRef<Array>) -> Array {
 /// ```
 #[track_caller]
 pub fn squeeze_axis(a: impl AsRef<Array>, axis: impl IntoAxes) -> Array {
-    a.as_ref().squeeze_axis(axis)
+    a.as_ref().try_squeeze_axes(&axis.into_axes()).or_panic()
 }
 
 /// `np.expand_dims(a, axis)`: a view with new length-1 axes at the given positions of the
@@ -622,31 +622,33 @@ pub fn expand_dims(a: impl AsRef<Array>, axis: impl IntoAxes) -> Array {
 /// assert_eq!(e.to_string(), "AxisError: axis 3 is out of bounds for array of dimension 3");
 /// ```
 pub fn try_expand_dims(a: impl AsRef<Array>, axis: impl IntoAxes) -> Result<Array> {
-    let a = a.as_ref();
-    let axes = axis.into_axes();
-    let out_nd = a.ndim() + axes.len();
-    let mut norm = Vec::with_capacity(axes.len());
-    for &ax in &axes {
-        let n = normalize_axis(ax, out_nd)?;
-        if norm.contains(&n) {
-            return Err(ArrayError::value("repeated axis"));
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, axes: Vec<isize>) -> Result<Array> {
+        let out_nd = a.ndim() + axes.len();
+        let mut norm = Vec::with_capacity(axes.len());
+        for &ax in &axes {
+            let n = normalize_axis(ax, out_nd)?;
+            if norm.contains(&n) {
+                return Err(ArrayError::value("repeated axis"));
+            }
+            norm.push(n);
         }
-        norm.push(n);
-    }
-    let mut shape = Vec::with_capacity(out_nd);
-    let mut src = 0;
-    for i in 0..out_nd {
-        if norm.contains(&i) {
-            shape.push(1);
-        } else {
-            shape.push(a.shape[src]);
-            src += 1;
+        let mut shape = Vec::with_capacity(out_nd);
+        let mut src = 0;
+        for i in 0..out_nd {
+            if norm.contains(&i) {
+                shape.push(1);
+            } else {
+                shape.push(a.shape[src]);
+                src += 1;
+            }
         }
+        // NumPy reshapes, which only adds length-1 axes and so is always a view; the new axes get
+        // the strides NumPy's reshape gives them.
+        let dims: Vec<isize> = shape.iter().map(|&d| d as isize).collect();
+        a.try_reshape_dims(&dims)
     }
-    // NumPy reshapes, which only adds length-1 axes and so is always a view; the new axes get
-    // the strides NumPy's reshape gives them.
-    let dims: Vec<isize> = shape.iter().map(|&d| d as isize).collect();
-    a.try_reshape_dims(&dims)
+    inner(a.as_ref(), axis.into_axes())
 }
 
 /// A view with the given (normalized) axes reversed.
@@ -697,9 +699,12 @@ pub fn flip_axis(a: impl AsRef<Array>, axis: impl IntoAxes) -> Array {
 /// assert!(arraylib::try_flip_axis(arraylib::zeros(3), 1).is_err());
 /// ```
 pub fn try_flip_axis(a: impl AsRef<Array>, axis: impl IntoAxes) -> Result<Array> {
-    let a = a.as_ref();
-    let axes = normalize_axes(&axis.into_axes(), a.ndim())?;
-    Ok(flip_axes(a, &axes))
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, axes: Vec<isize>) -> Result<Array> {
+        let axes = normalize_axes(&axes, a.ndim())?;
+        Ok(flip_axes(a, &axes))
+    }
+    inner(a.as_ref(), axis.into_axes())
 }
 
 /// `np.flipud(a)`: rows reversed (axis 0), a view.

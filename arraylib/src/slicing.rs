@@ -343,12 +343,16 @@ impl Array {
     /// assert!(arraylib::arange(3).try_get([3]).is_err());
     /// ```
     pub fn try_get(&self, index: impl crate::IntoShape) -> Result<Scalar> {
-        let off = self.element_offset(&index.into_dims())?;
-        Ok(dispatch!(self.dtype(), T => {
-            let buf = <T as crate::Element>::from_storage(&self.storage).expect("dtype");
-            // SAFETY: `off` was bounds-checked against the view, which lies inside the buffer.
-            Scalar::from(unsafe { *buf.ptr().add(off) })
-        }))
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(a: &Array, index: Vec<isize>) -> Result<Scalar> {
+            let off = a.element_offset(&index)?;
+            Ok(dispatch!(a.dtype(), T => {
+                let buf = <T as crate::Element>::from_storage(&a.storage).expect("dtype");
+                // SAFETY: `off` was bounds-checked against the view, which lies inside the buffer.
+                Scalar::from(unsafe { *buf.ptr().add(off) })
+            }))
+        }
+        inner(self, index.into_dims())
     }
 
     /// Writes one element at a full integer index, with NumPy's checks on the value.
@@ -377,12 +381,16 @@ impl Array {
     /// ```
     #[track_caller]
     pub fn fill(&self, value: impl Into<Scalar>) {
-        let value: Scalar = value.into();
-        check_python_int(value, self.dtype()).or_panic();
-        dispatch!(self.dtype(), T => {
-            let v: T = scalar_value!(value, x => CastTo::<T>::cast(x));
-            self.view_mut::<T>().fill(v);
-        })
+        // The body is not generic, so it is compiled once here, not in every caller.
+        #[track_caller]
+        fn inner(a: &Array, value: Scalar) {
+            check_python_int(value, a.dtype()).or_panic();
+            dispatch!(a.dtype(), T => {
+                let v: T = scalar_value!(value, x => CastTo::<T>::cast(x));
+                a.view_mut::<T>().fill(v);
+            })
+        }
+        inner(self, value.into())
     }
 }
 

@@ -199,9 +199,38 @@ fn flat(a: &Array) -> Array {
     }
 }
 
-/// Resolves the one axis of a sort-like call.
-fn resolve_axis(a: &Array, axis: impl IntoAxes) -> Result<usize> {
-    single_axis(&axis.into_axes(), a.ndim())
+// The sort-like calls on one axis as given (possibly negative). They are not generic, so the
+// public functions compile once here, not in every caller.
+
+/// A sorted copy of `a` along `axis`.
+fn sort_axes(a: &Array, axis: &[isize]) -> Result<Array> {
+    let ax = single_axis(axis, a.ndim())?;
+    Ok(sort_impl(a, ax))
+}
+
+/// The indices that sort `a` along `axis`.
+fn argsort_axes(a: &Array, axis: &[isize]) -> Result<Array> {
+    if a.ndim() == 0 {
+        // NumPy's argsort (unlike sort) treats a 0-d array as one element.
+        return Ok(from_data(vec![0i64], vec![1]));
+    }
+    let ax = single_axis(axis, a.ndim())?;
+    Ok(argsort_impl(a, ax))
+}
+
+/// `a` partitioned at `kth` along `axis`.
+fn partition_axes(a: &Array, kth: &[isize], axis: &[isize]) -> Result<Array> {
+    let ax = single_axis(axis, a.ndim())?;
+    partition_impl(a, kth, ax, false)
+}
+
+/// The indices that partition `a` at `kth` along `axis`.
+fn argpartition_axes(a: &Array, kth: &[isize], axis: &[isize]) -> Result<Array> {
+    if a.ndim() == 0 {
+        return partition_impl(&flat(a), kth, 0, true);
+    }
+    let ax = single_axis(axis, a.ndim())?;
+    partition_impl(a, kth, ax, true)
 }
 
 /// Checks a `kind=` argument as NumPy does (only the first letter counts).
@@ -300,13 +329,17 @@ impl Array {
     /// assert!(a.try_sort_axis(1).is_err());
     /// ```
     pub fn try_sort_axis(&self, axis: impl IntoAxes) -> Result<()> {
-        let ax = resolve_axis(self, axis)?;
-        if !self.writeable {
-            return Err(ArrayError::value("assignment destination is read-only"));
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(a: &Array, axis: Vec<isize>) -> Result<()> {
+            let ax = single_axis(&axis, a.ndim())?;
+            if !a.writeable {
+                return Err(ArrayError::value("assignment destination is read-only"));
+            }
+            let sorted = sort_impl(a, ax);
+            crate::assign::copyto(a, &sorted);
+            Ok(())
         }
-        let sorted = sort_impl(self, ax);
-        crate::assign::copyto(self, &sorted);
-        Ok(())
+        inner(self, axis.into_axes())
     }
 
     /// `a.argsort()`: the indices that sort along the last axis (stable), int64.
@@ -328,7 +361,7 @@ impl Array {
     /// ```
     #[track_caller]
     pub fn argsort_axis(&self, axis: impl IntoAxes) -> Array {
-        argsort_axis(self, axis)
+        argsort_axes(self, &axis.into_axes()).or_panic()
     }
 }
 
@@ -341,7 +374,7 @@ impl Array {
 /// ```
 #[track_caller]
 pub fn sort(a: impl AsRef<Array>) -> Array {
-    sort_axis(a, -1)
+    sort_axes(a.as_ref(), &[-1]).or_panic()
 }
 
 /// `np.sort(a, axis=...)`: a sorted copy along one axis.
@@ -353,7 +386,7 @@ pub fn sort(a: impl AsRef<Array>) -> Array {
 /// ```
 #[track_caller]
 pub fn sort_axis(a: impl AsRef<Array>, axis: impl IntoAxes) -> Array {
-    try_sort_axis(a, axis).or_panic()
+    sort_axes(a.as_ref(), &axis.into_axes()).or_panic()
 }
 
 /// Fallible form of [`sort_axis`].
@@ -363,9 +396,7 @@ pub fn sort_axis(a: impl AsRef<Array>, axis: impl IntoAxes) -> Array {
 /// assert_eq!(e.to_string(), "AxisError: axis 1 is out of bounds for array of dimension 1");
 /// ```
 pub fn try_sort_axis(a: impl AsRef<Array>, axis: impl IntoAxes) -> Result<Array> {
-    let a = a.as_ref();
-    let ax = resolve_axis(a, axis)?;
-    Ok(sort_impl(a, ax))
+    sort_axes(a.as_ref(), &axis.into_axes())
 }
 
 /// `np.sort(a, axis=None)`: the flattened array, sorted.
@@ -398,8 +429,12 @@ pub fn sort_kind(a: impl AsRef<Array>, axis: impl IntoAxes, kind: &str) -> Array
 /// assert_eq!(e.message, "sort kind must be one of 'quick', 'heap', or 'stable' (got 'foo')");
 /// ```
 pub fn try_sort_kind(a: impl AsRef<Array>, axis: impl IntoAxes, kind: &str) -> Result<Array> {
-    check_kind(kind)?;
-    try_sort_axis(a, axis)
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, axis: Vec<isize>, kind: &str) -> Result<Array> {
+        check_kind(kind)?;
+        sort_axes(a, &axis)
+    }
+    inner(a.as_ref(), axis.into_axes(), kind)
 }
 
 /// `np.argsort(a)`: indices (int64) that sort along the last axis. Stable: equal elements
@@ -412,7 +447,7 @@ pub fn try_sort_kind(a: impl AsRef<Array>, axis: impl IntoAxes, kind: &str) -> R
 /// ```
 #[track_caller]
 pub fn argsort(a: impl AsRef<Array>) -> Array {
-    argsort_axis(a, -1)
+    argsort_axes(a.as_ref(), &[-1]).or_panic()
 }
 
 /// `np.argsort(a, axis=...)`.
@@ -424,7 +459,7 @@ pub fn argsort(a: impl AsRef<Array>) -> Array {
 /// ```
 #[track_caller]
 pub fn argsort_axis(a: impl AsRef<Array>, axis: impl IntoAxes) -> Array {
-    try_argsort_axis(a, axis).or_panic()
+    argsort_axes(a.as_ref(), &axis.into_axes()).or_panic()
 }
 
 /// Fallible form of [`argsort_axis`].
@@ -433,13 +468,7 @@ pub fn argsort_axis(a: impl AsRef<Array>, axis: impl IntoAxes) -> Array {
 /// assert!(arraylib::try_argsort_axis(arraylib::zeros([2, 2]), -3).is_err());
 /// ```
 pub fn try_argsort_axis(a: impl AsRef<Array>, axis: impl IntoAxes) -> Result<Array> {
-    let a = a.as_ref();
-    if a.ndim() == 0 {
-        // NumPy's argsort (unlike sort) treats a 0-d array as one element.
-        return Ok(from_data(vec![0i64], vec![1]));
-    }
-    let ax = resolve_axis(a, axis)?;
-    Ok(argsort_impl(a, ax))
+    argsort_axes(a.as_ref(), &axis.into_axes())
 }
 
 /// `np.argsort(a, axis=None)`: indices that sort the flattened array.
@@ -471,8 +500,12 @@ pub fn argsort_kind(a: impl AsRef<Array>, axis: impl IntoAxes, kind: &str) -> Ar
 /// assert!(arraylib::try_argsort_kind(arraylib::arange(3), -1, "bogo").is_err());
 /// ```
 pub fn try_argsort_kind(a: impl AsRef<Array>, axis: impl IntoAxes, kind: &str) -> Result<Array> {
-    check_kind(kind)?;
-    try_argsort_axis(a, axis)
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, axis: Vec<isize>, kind: &str) -> Result<Array> {
+        check_kind(kind)?;
+        argsort_axes(a, &axis)
+    }
+    inner(a.as_ref(), axis.into_axes(), kind)
 }
 
 /// `np.partition(a, kth)` along the last axis: element `kth` (an index or a list of indices,
@@ -488,7 +521,7 @@ pub fn try_argsort_kind(a: impl AsRef<Array>, axis: impl IntoAxes, kind: &str) -
 /// ```
 #[track_caller]
 pub fn partition(a: impl AsRef<Array>, kth: impl IntoAxes) -> Array {
-    partition_axis(a, kth, -1)
+    partition_axes(a.as_ref(), &kth.into_axes(), &[-1]).or_panic()
 }
 
 /// `np.partition(a, kth, axis=...)`.
@@ -500,7 +533,7 @@ pub fn partition(a: impl AsRef<Array>, kth: impl IntoAxes) -> Array {
 /// ```
 #[track_caller]
 pub fn partition_axis(a: impl AsRef<Array>, kth: impl IntoAxes, axis: impl IntoAxes) -> Array {
-    try_partition_axis(a, kth, axis).or_panic()
+    partition_axes(a.as_ref(), &kth.into_axes(), &axis.into_axes()).or_panic()
 }
 
 /// Fallible form of [`partition_axis`].
@@ -514,9 +547,7 @@ pub fn try_partition_axis(
     kth: impl IntoAxes,
     axis: impl IntoAxes,
 ) -> Result<Array> {
-    let a = a.as_ref();
-    let ax = resolve_axis(a, axis)?;
-    partition_impl(a, &kth.into_axes(), ax, false)
+    partition_axes(a.as_ref(), &kth.into_axes(), &axis.into_axes())
 }
 
 /// `np.argpartition(a, kth)`: indices that partition along the last axis; see [`partition`].
@@ -528,7 +559,7 @@ pub fn try_partition_axis(
 /// ```
 #[track_caller]
 pub fn argpartition(a: impl AsRef<Array>, kth: impl IntoAxes) -> Array {
-    argpartition_axis(a, kth, -1)
+    argpartition_axes(a.as_ref(), &kth.into_axes(), &[-1]).or_panic()
 }
 
 /// `np.argpartition(a, kth, axis=...)`.
@@ -540,7 +571,7 @@ pub fn argpartition(a: impl AsRef<Array>, kth: impl IntoAxes) -> Array {
 /// ```
 #[track_caller]
 pub fn argpartition_axis(a: impl AsRef<Array>, kth: impl IntoAxes, axis: impl IntoAxes) -> Array {
-    try_argpartition_axis(a, kth, axis).or_panic()
+    argpartition_axes(a.as_ref(), &kth.into_axes(), &axis.into_axes()).or_panic()
 }
 
 /// Fallible form of [`argpartition_axis`].
@@ -554,12 +585,7 @@ pub fn try_argpartition_axis(
     kth: impl IntoAxes,
     axis: impl IntoAxes,
 ) -> Result<Array> {
-    let a = a.as_ref();
-    if a.ndim() == 0 {
-        return partition_impl(&flat(a), &kth.into_axes(), 0, true);
-    }
-    let ax = resolve_axis(a, axis)?;
-    partition_impl(a, &kth.into_axes(), ax, true)
+    argpartition_axes(a.as_ref(), &kth.into_axes(), &axis.into_axes())
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::assign::check_scalar_for;
 use crate::dtype::DType;
 use crate::error::{ArrayError, OrPanic, Result};
 use crate::fancy_indexing::{IntoIndexArray, by_itemsize, index_expr, set_expr};
-use crate::operand::{IntoOperand, cast_array};
+use crate::operand::{IntoOperand, Operand, cast_array};
 use crate::shape_arg::normalize_axis;
 use crate::slicing::SliceElem;
 
@@ -75,24 +75,27 @@ pub fn try_take_axis(
     indices: impl IntoIndexArray,
     axis: isize,
 ) -> Result<Array> {
-    let a = a.as_ref();
-    let ax = normalize_axis(axis, a.ndim().max(1))?;
-    let idx = int_indices(indices.into_index_array())?;
-    if a.ndim() == 0 {
-        return try_take_axis(a.reshape(1), idx, 0);
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, indices: Array, axis: isize) -> Result<Array> {
+        let ax = normalize_axis(axis, a.ndim().max(1))?;
+        let idx = int_indices(indices)?;
+        if a.ndim() == 0 {
+            return inner(&a.reshape(1), idx, 0);
+        }
+        if a.shape()[ax] == 0 && idx.size() > 0 {
+            return Err(ArrayError::index(
+                "cannot do a non-empty take from an empty axes.",
+            ));
+        }
+        let mut index = vec![FULL; ax];
+        let scalar = idx.ndim() == 0;
+        index.push(SliceElem::Array(idx));
+        let r = index_expr(a, &index)?;
+        // `take` always copies, also for a single position; one position of a 1-D array is
+        // NumPy's scalar.
+        Ok(if scalar { r.copy() } else { r }.scalar_if_0d())
     }
-    if a.shape()[ax] == 0 && idx.size() > 0 {
-        return Err(ArrayError::index(
-            "cannot do a non-empty take from an empty axes.",
-        ));
-    }
-    let mut index = vec![FULL; ax];
-    let scalar = idx.ndim() == 0;
-    index.push(SliceElem::Array(idx));
-    let r = index_expr(a, &index)?;
-    // `take` always copies, also for a single position; one position of a 1-D array is
-    // NumPy's scalar.
-    Ok(if scalar { r.copy() } else { r }.scalar_if_0d())
+    inner(a.as_ref(), indices.into_index_array(), axis)
 }
 
 /// `np.put(a, ind, v)`: writes `v` (repeated as needed) at the given flat positions of `a`,
@@ -116,56 +119,59 @@ pub fn put<'a>(a: &Array, ind: impl IntoIndexArray, v: impl IntoOperand<'a>) {
 /// assert_eq!(e.to_string(), "IndexError: index 3 is out of bounds for axis 0 with size 3");
 /// ```
 pub fn try_put<'a>(a: &Array, ind: impl IntoIndexArray, v: impl IntoOperand<'a>) -> Result<()> {
-    if !a.writeable {
-        return Err(ArrayError::value("assignment destination is read-only"));
-    }
-    let idx = int_indices(ind.into_index_array())?.to_vec::<i64>();
-    let v = v.into_operand();
-    if let Some(s) = v.scalar() {
-        check_scalar_for(s, a.dtype())?;
-    }
-    let vals = cast_array(&v.into_array(), a.dtype());
-    let vals = if vals.shares_memory(a)
-        || !is_c_contiguous(&vals.shape, &vals.strides)
-        || vals.strides.iter().any(|&s| s < 0)
-    {
-        crate::shape::contiguous_copy(&vals)
-    } else {
-        vals
-    };
-    if vals.size() == 0 || idx.is_empty() {
-        return Ok(());
-    }
-    let n = a.size() as i64;
-    let mut offs = Vec::with_capacity(idx.len());
-    for &i in &idx {
-        let j = if i < 0 { i + n } else { i };
-        if j < 0 || j >= n {
-            return Err(ArrayError::index(format!(
-                "index {i} is out of bounds for axis 0 with size {n}"
-            )));
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, ind: Array, v: Operand<'_>) -> Result<()> {
+        if !a.writeable {
+            return Err(ArrayError::value("assignment destination is read-only"));
         }
-        let mut rest = j as usize;
-        let mut off = a.offset as isize;
-        for ax in (0..a.ndim()).rev() {
-            off += (rest % a.shape[ax]) as isize * a.strides[ax];
-            rest /= a.shape[ax];
+        let idx = int_indices(ind)?.to_vec::<i64>();
+        if let Some(s) = v.scalar() {
+            check_scalar_for(s, a.dtype())?;
         }
-        offs.push(off);
-    }
-    let m = vals.size();
-    by_itemsize!(a.itemsize(), E => {
-        let d = a.storage.addr() as *mut E;
-        // SAFETY: offsets are bounds-checked positions of the writeable array; `vals` is a
-        // separate contiguous buffer of `m` elements.
-        unsafe {
-            let s = (vals.storage.addr() as *const E).add(vals.offset);
-            for (k, &o) in offs.iter().enumerate() {
-                *d.offset(o) = *s.add(k % m);
+        let vals = cast_array(&v.into_array(), a.dtype());
+        let vals = if vals.shares_memory(a)
+            || !is_c_contiguous(&vals.shape, &vals.strides)
+            || vals.strides.iter().any(|&s| s < 0)
+        {
+            crate::shape::contiguous_copy(&vals)
+        } else {
+            vals
+        };
+        if vals.size() == 0 || idx.is_empty() {
+            return Ok(());
+        }
+        let n = a.size() as i64;
+        let mut offs = Vec::with_capacity(idx.len());
+        for &i in &idx {
+            let j = if i < 0 { i + n } else { i };
+            if j < 0 || j >= n {
+                return Err(ArrayError::index(format!(
+                    "index {i} is out of bounds for axis 0 with size {n}"
+                )));
             }
+            let mut rest = j as usize;
+            let mut off = a.offset as isize;
+            for ax in (0..a.ndim()).rev() {
+                off += (rest % a.shape[ax]) as isize * a.strides[ax];
+                rest /= a.shape[ax];
+            }
+            offs.push(off);
         }
-    });
-    Ok(())
+        let m = vals.size();
+        by_itemsize!(a.itemsize(), E => {
+            let d = a.storage.addr() as *mut E;
+            // SAFETY: offsets are bounds-checked positions of the writeable array; `vals` is a
+            // separate contiguous buffer of `m` elements.
+            unsafe {
+                let s = (vals.storage.addr() as *const E).add(vals.offset);
+                for (k, &o) in offs.iter().enumerate() {
+                    *d.offset(o) = *s.add(k % m);
+                }
+            }
+        });
+        Ok(())
+    }
+    inner(a, ind.into_index_array(), v.into_operand())
 }
 
 /// The index expression of `take_along_axis`: `indices` on `axis`, aranges on the others.
@@ -319,10 +325,13 @@ pub fn try_compress_axis(
     a: impl AsRef<Array>,
     axis: isize,
 ) -> Result<Array> {
-    let a = a.as_ref();
-    normalize_axis(axis, a.ndim().max(1))?;
-    let pos = condition_positions(condition.into_index_array())?;
-    try_take_axis(a, pos, axis)
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(condition: Array, a: &Array, axis: isize) -> Result<Array> {
+        normalize_axis(axis, a.ndim().max(1))?;
+        let pos = condition_positions(condition)?;
+        try_take_axis(a, pos, axis)
+    }
+    inner(condition.into_index_array(), a.as_ref(), axis)
 }
 
 /// `np.extract(condition, arr)`: the elements of the flattened `arr` where the flattened
@@ -344,7 +353,10 @@ pub fn extract(condition: impl IntoIndexArray, arr: impl AsRef<Array>) -> Array 
 /// assert!(arraylib::try_extract([false, false, false, true], arraylib::arange(3)).is_err());
 /// ```
 pub fn try_extract(condition: impl IntoIndexArray, arr: impl AsRef<Array>) -> Result<Array> {
-    let c = condition.into_index_array().ravel();
-    let pos = condition_positions(c)?;
-    try_take(arr, pos)
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(condition: Array, arr: &Array) -> Result<Array> {
+        let pos = condition_positions(condition.ravel())?;
+        try_take(arr, pos)
+    }
+    inner(condition.into_index_array(), arr.as_ref())
 }

@@ -219,54 +219,57 @@ pub fn load_mmap(path: impl AsRef<Path>, mode: MmapMode) -> Array {
 /// assert_eq!(e.kind, arraylib::ErrorKind::FileNotFoundError);
 /// ```
 pub fn try_load_mmap(path: impl AsRef<Path>, mode: MmapMode) -> Result<Array> {
-    let path = path.as_ref();
-    if mode == MmapMode::WritePlus {
-        return Err(ArrayError::value(
-            "mode 'w+' creates a file and needs a dtype and a shape: use open_memmap",
-        ));
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(path: &Path, mode: MmapMode) -> Result<Array> {
+        if mode == MmapMode::WritePlus {
+            return Err(ArrayError::value(
+                "mode 'w+' creates a file and needs a dtype and a shape: use open_memmap",
+            ));
+        }
+        let file = open_for(path, mode)?;
+        let mut first = [0u8; 6];
+        let n = super::read_up_to(&mut &file, &mut first).map_err(|e| super::os_error(e, path))?;
+        if n == 0 {
+            return Err(ArrayError::new(ErrorKind::EOFError, "No data left in file"));
+        }
+        if first[..n].starts_with(b"PK") {
+            return Err(ArrayError::value(
+                "an .npz archive cannot be memory-mapped (NumPy ignores mmap_mode for it); use load",
+            ));
+        }
+        if &first[..n] != npy::MAGIC_PREFIX {
+            return Err(super::pickle_error());
+        }
+        use std::io::Seek;
+        (&file)
+            .seek(std::io::SeekFrom::Start(0))
+            .map_err(|e| super::os_error(e, path))?;
+        let mut reader = std::io::BufReader::with_capacity(4096, &file);
+        let h: Header = npy::read_header(&mut reader)?;
+        let count = h.count()?;
+        if h.swap {
+            return Err(ArrayError::type_error(format!(
+                "cannot memory-map byte-swapped {} data: arraylib arrays are in native byte order; \
+                 load the file without mmap_mode to convert it",
+                h.dtype
+            )));
+        }
+        let len = file.metadata().map_err(|e| super::os_error(e, path))?.len();
+        let nbytes = (count * h.dtype.itemsize()) as u64;
+        if (h.data_offset as u64).saturating_add(nbytes) > len {
+            return Err(ArrayError::value("mmap length is greater than file size"));
+        }
+        map_array(
+            &file,
+            path,
+            h.dtype,
+            mode,
+            h.data_offset as u64,
+            &h.shape,
+            h.fortran_order,
+        )
     }
-    let file = open_for(path, mode)?;
-    let mut first = [0u8; 6];
-    let n = super::read_up_to(&mut &file, &mut first).map_err(|e| super::os_error(e, path))?;
-    if n == 0 {
-        return Err(ArrayError::new(ErrorKind::EOFError, "No data left in file"));
-    }
-    if first[..n].starts_with(b"PK") {
-        return Err(ArrayError::value(
-            "an .npz archive cannot be memory-mapped (NumPy ignores mmap_mode for it); use load",
-        ));
-    }
-    if &first[..n] != npy::MAGIC_PREFIX {
-        return Err(super::pickle_error());
-    }
-    use std::io::Seek;
-    (&file)
-        .seek(std::io::SeekFrom::Start(0))
-        .map_err(|e| super::os_error(e, path))?;
-    let mut reader = std::io::BufReader::with_capacity(4096, &file);
-    let h: Header = npy::read_header(&mut reader)?;
-    let count = h.count()?;
-    if h.swap {
-        return Err(ArrayError::type_error(format!(
-            "cannot memory-map byte-swapped {} data: arraylib arrays are in native byte order; \
-             load the file without mmap_mode to convert it",
-            h.dtype
-        )));
-    }
-    let len = file.metadata().map_err(|e| super::os_error(e, path))?.len();
-    let nbytes = (count * h.dtype.itemsize()) as u64;
-    if (h.data_offset as u64).saturating_add(nbytes) > len {
-        return Err(ArrayError::value("mmap length is greater than file size"));
-    }
-    map_array(
-        &file,
-        path,
-        h.dtype,
-        mode,
-        h.data_offset as u64,
-        &h.shape,
-        h.fortran_order,
-    )
+    inner(path.as_ref(), mode)
 }
 
 /// NumPy's `np.lib.format.open_memmap(path, mode='w+', dtype, shape)`: creates a `.npy` file of
@@ -298,31 +301,34 @@ pub fn try_open_memmap(
     dtype: DType,
     shape: impl IntoShape,
 ) -> Result<Array> {
-    let path = path.as_ref();
-    let shape = crate::shape_arg::creation_shape(shape.into_dims())?;
-    let header = npy::header_bytes(dtype, false, &shape);
-    let h = Header {
-        dtype,
-        swap: false,
-        fortran_order: false,
-        shape: shape.clone(),
-        data_offset: header.len(),
-    };
-    let nbytes = h.count()? * dtype.itemsize();
-    let file = open_for(path, MmapMode::WritePlus)?;
-    let io = |e: std::io::Error| super::os_error(e, path);
-    use std::io::Write;
-    (&file).write_all(&header).map_err(io)?;
-    file.set_len((header.len() + nbytes) as u64).map_err(io)?;
-    map_array(
-        &file,
-        path,
-        dtype,
-        MmapMode::WritePlus,
-        header.len() as u64,
-        &shape,
-        false,
-    )
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(path: &Path, dtype: DType, dims: Vec<isize>) -> Result<Array> {
+        let shape = crate::shape_arg::creation_shape(dims)?;
+        let header = npy::header_bytes(dtype, false, &shape);
+        let h = Header {
+            dtype,
+            swap: false,
+            fortran_order: false,
+            shape: shape.clone(),
+            data_offset: header.len(),
+        };
+        let nbytes = h.count()? * dtype.itemsize();
+        let file = open_for(path, MmapMode::WritePlus)?;
+        let io = |e: std::io::Error| super::os_error(e, path);
+        use std::io::Write;
+        (&file).write_all(&header).map_err(io)?;
+        file.set_len((header.len() + nbytes) as u64).map_err(io)?;
+        map_array(
+            &file,
+            path,
+            dtype,
+            MmapMode::WritePlus,
+            header.len() as u64,
+            &shape,
+            false,
+        )
+    }
+    inner(path.as_ref(), dtype, shape.into_dims())
 }
 
 /// `np.memmap(path, dtype, mode, offset, shape)`: a raw binary file (no header) as an array.
@@ -367,40 +373,49 @@ pub fn try_memmap(
     offset: usize,
     shape: Option<Vec<usize>>,
 ) -> Result<Array> {
-    let path = path.as_ref();
-    if mode == MmapMode::WritePlus && shape.is_none() {
-        return Err(ArrayError::value("shape must be given if mode == 'w+'"));
-    }
-    let file = open_for(path, mode)?;
-    let io = |e: std::io::Error| super::os_error(e, path);
-    let len = file.metadata().map_err(io)?.len() as usize;
-    let item = dtype.itemsize();
-    let shape = match shape {
-        Some(s) => s,
-        None => {
-            let bytes = len.saturating_sub(offset);
-            if bytes % item != 0 {
-                return Err(ArrayError::value(
-                    "Size of available data is not a multiple of the data-type size.",
-                ));
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(
+        path: &Path,
+        dtype: DType,
+        mode: MmapMode,
+        offset: usize,
+        shape: Option<Vec<usize>>,
+    ) -> Result<Array> {
+        if mode == MmapMode::WritePlus && shape.is_none() {
+            return Err(ArrayError::value("shape must be given if mode == 'w+'"));
+        }
+        let file = open_for(path, mode)?;
+        let io = |e: std::io::Error| super::os_error(e, path);
+        let len = file.metadata().map_err(io)?.len() as usize;
+        let item = dtype.itemsize();
+        let shape = match shape {
+            Some(s) => s,
+            None => {
+                let bytes = len.saturating_sub(offset);
+                if bytes % item != 0 {
+                    return Err(ArrayError::value(
+                        "Size of available data is not a multiple of the data-type size.",
+                    ));
+                }
+                vec![bytes / item]
             }
-            vec![bytes / item]
+        };
+        let nbytes = shape
+            .iter()
+            .try_fold(item, |acc, &d| acc.checked_mul(d))
+            .ok_or_else(|| ArrayError::value("array is too big."))?;
+        let end = offset + nbytes;
+        if end > len {
+            if mode == MmapMode::WritePlus || mode == MmapMode::ReadWrite {
+                // NumPy grows the file for writable modes.
+                file.set_len(end as u64).map_err(io)?;
+            } else {
+                return Err(ArrayError::value("mmap length is greater than file size"));
+            }
         }
-    };
-    let nbytes = shape
-        .iter()
-        .try_fold(item, |acc, &d| acc.checked_mul(d))
-        .ok_or_else(|| ArrayError::value("array is too big."))?;
-    let end = offset + nbytes;
-    if end > len {
-        if mode == MmapMode::WritePlus || mode == MmapMode::ReadWrite {
-            // NumPy grows the file for writable modes.
-            file.set_len(end as u64).map_err(io)?;
-        } else {
-            return Err(ArrayError::value("mmap length is greater than file size"));
-        }
+        map_array(&file, path, dtype, mode, offset as u64, &shape, false)
     }
-    map_array(&file, path, dtype, mode, offset as u64, &shape, false)
+    inner(path.as_ref(), dtype, mode, offset, shape)
 }
 
 impl Array {

@@ -199,21 +199,24 @@ pub fn load(path: impl AsRef<Path>) -> Loaded {
 /// assert_eq!(e.to_string(), "FileNotFoundError: [Errno 2] No such file or directory: 'no/such/file.npy'");
 /// ```
 pub fn try_load(path: impl AsRef<Path>) -> Result<Loaded> {
-    let path = path.as_ref();
-    let mut file = open(path)?;
-    let mut magic = [0u8; 6];
-    let n = read_up_to(&mut file, &mut magic).map_err(|e| os_error(e, path))?;
-    if n == 0 {
-        return Err(ArrayError::new(ErrorKind::EOFError, "No data left in file"));
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(path: &Path) -> Result<Loaded> {
+        let mut file = open(path)?;
+        let mut magic = [0u8; 6];
+        let n = read_up_to(&mut file, &mut magic).map_err(|e| os_error(e, path))?;
+        if n == 0 {
+            return Err(ArrayError::new(ErrorKind::EOFError, "No data left in file"));
+        }
+        let magic = &magic[..n];
+        if magic.starts_with(b"PK\x03\x04") || magic.starts_with(b"PK\x05\x06") {
+            return Ok(Loaded::Npz(npz::NpzFile::open_file(file, path)?));
+        }
+        if magic == npy::MAGIC_PREFIX {
+            return Ok(Loaded::Array(npy::load_npy_file(file, path)?));
+        }
+        Err(pickle_error())
     }
-    let magic = &magic[..n];
-    if magic.starts_with(b"PK\x03\x04") || magic.starts_with(b"PK\x05\x06") {
-        return Ok(Loaded::Npz(npz::NpzFile::open_file(file, path)?));
-    }
-    if magic == npy::MAGIC_PREFIX {
-        return Ok(Loaded::Array(npy::load_npy_file(file, path)?));
-    }
-    Err(pickle_error())
+    inner(path.as_ref())
 }
 
 /// What `np.load` says about a file that is neither `.npy` nor `.npz`.

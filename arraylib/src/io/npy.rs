@@ -493,15 +493,18 @@ fn as_bytes(a: &Array) -> &[u8] {
 /// assert_eq!(bytes.len(), 128 + 24);
 /// ```
 pub fn write_npy(w: &mut impl Write, a: impl AsRef<Array>) -> Result<()> {
-    let a = a.as_ref();
-    let (data, fortran) = data_layout(a);
-    let header = header_bytes(a.dtype(), fortran, a.shape());
-    let io = |e: std::io::Error| ArrayError::new(ErrorKind::OSError, e.to_string());
-    w.write_all(&header).map_err(io)?;
-    if data.size() > 0 {
-        w.write_all(as_bytes(&data)).map_err(io)?;
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(w: &mut dyn Write, a: &Array) -> Result<()> {
+        let (data, fortran) = data_layout(a);
+        let header = header_bytes(a.dtype(), fortran, a.shape());
+        let io = |e: std::io::Error| ArrayError::new(ErrorKind::OSError, e.to_string());
+        w.write_all(&header).map_err(io)?;
+        if data.size() > 0 {
+            w.write_all(as_bytes(&data)).map_err(io)?;
+        }
+        Ok(())
     }
-    Ok(())
+    inner(w, a.as_ref())
 }
 
 /// `np.save(path, a)`: writes `a` to a `.npy` file (adding the `.npy` extension when the path
@@ -526,11 +529,15 @@ pub fn save(path: impl AsRef<Path>, a: impl AsRef<Array>) {
 /// assert_eq!(e.kind, arraylib::ErrorKind::FileNotFoundError);
 /// ```
 pub fn try_save(path: impl AsRef<Path>, a: impl AsRef<Array>) -> Result<()> {
-    let path = super::with_extension(path.as_ref(), "npy");
-    let file = std::fs::File::create(&path).map_err(|e| super::os_error(e, &path))?;
-    let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
-    write_npy(&mut w, a)?;
-    w.flush().map_err(|e| super::os_error(e, &path))
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(path: &Path, a: &Array) -> Result<()> {
+        let path = super::with_extension(path, "npy");
+        let file = std::fs::File::create(&path).map_err(|e| super::os_error(e, &path))?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
+        write_npy(&mut w, a)?;
+        w.flush().map_err(|e| super::os_error(e, &path))
+    }
+    inner(path.as_ref(), a.as_ref())
 }
 
 /// NumPy's `np.lib.format.read_array`: reads one `.npy` array from any reader. Bad input is
@@ -546,25 +553,29 @@ pub fn try_save(path: impl AsRef<Path>, a: impl AsRef<Array>) -> Result<()> {
 /// assert_eq!(e.to_string(), "ValueError: the magic string is not correct; expected b'\\x93NUMPY', got b'not an'");
 /// ```
 pub fn read_npy(r: &mut impl Read) -> Result<Array> {
-    let h = read_header(r)?;
-    let count = h.count()?;
-    let itemsize = h.dtype.itemsize();
-    let nbytes = count * itemsize;
-    read_elements(&h, count, false, |dst: &mut [u8]| {
-        // Read chunk by chunk so a short input gives NumPy's message for the failing chunk.
-        let chunk = (BUFFER_SIZE / itemsize.min(BUFFER_SIZE)) * itemsize;
-        let mut done = 0;
-        while done < nbytes {
-            let want = chunk.min(nbytes - done);
-            let got = super::read_up_to(r, &mut dst[done..done + want])
-                .map_err(|e| ArrayError::new(ErrorKind::OSError, e.to_string()))?;
-            if got < want {
-                return Err(eof("array data", want, got));
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(mut r: &mut dyn Read) -> Result<Array> {
+        let h = read_header(&mut r)?;
+        let count = h.count()?;
+        let itemsize = h.dtype.itemsize();
+        let nbytes = count * itemsize;
+        read_elements(&h, count, false, |dst: &mut [u8]| {
+            // Read chunk by chunk so a short input gives NumPy's message for the failing chunk.
+            let chunk = (BUFFER_SIZE / itemsize.min(BUFFER_SIZE)) * itemsize;
+            let mut done = 0;
+            while done < nbytes {
+                let want = chunk.min(nbytes - done);
+                let got = super::read_up_to(&mut r, &mut dst[done..done + want])
+                    .map_err(|e| ArrayError::new(ErrorKind::OSError, e.to_string()))?;
+                if got < want {
+                    return Err(eof("array data", want, got));
+                }
+                done += want;
             }
-            done += want;
-        }
-        Ok(())
-    })
+            Ok(())
+        })
+    }
+    inner(r)
 }
 
 /// Reads the array of a `.npy` file whose magic string was already checked by `np.load`.

@@ -446,10 +446,14 @@ impl LoadTxt {
     /// assert_eq!(a.size(), 2);
     /// ```
     pub fn try_load_reader(&self, mut r: impl Read) -> Result<Array> {
-        let mut s = String::new();
-        r.read_to_string(&mut s)
-            .map_err(|e| ArrayError::new(crate::ErrorKind::OSError, e.to_string()))?;
-        self.try_load_str(&s)
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(opts: &LoadTxt, r: &mut dyn Read) -> Result<Array> {
+            let mut s = String::new();
+            r.read_to_string(&mut s)
+                .map_err(|e| ArrayError::new(crate::ErrorKind::OSError, e.to_string()))?;
+            opts.try_load_str(&s)
+        }
+        inner(self, &mut r)
     }
 }
 
@@ -499,7 +503,11 @@ pub fn loadtxt(path: impl AsRef<Path>, delimiter: &str) -> Array {
 /// assert!(arraylib::try_loadtxt("no/such/file.csv", ",").is_err());
 /// ```
 pub fn try_loadtxt(path: impl AsRef<Path>, delimiter: &str) -> Result<Array> {
-    LoadTxt::new().delimiter(delimiter).try_load(path)
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(path: &Path, delimiter: &str) -> Result<Array> {
+        LoadTxt::new().delimiter(delimiter).try_load(path)
+    }
+    inner(path.as_ref(), delimiter)
 }
 
 // ----- genfromtxt ---------------------------------------------------------------------------------
@@ -765,7 +773,11 @@ pub fn genfromtxt(path: impl AsRef<Path>, delimiter: &str) -> Array {
 /// assert!(arraylib::try_genfromtxt("no/such/file.csv", ",").is_err());
 /// ```
 pub fn try_genfromtxt(path: impl AsRef<Path>, delimiter: &str) -> Result<Array> {
-    GenFromTxt::new().delimiter(delimiter).try_load(path)
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(path: &Path, delimiter: &str) -> Result<Array> {
+        GenFromTxt::new().delimiter(delimiter).try_load(path)
+    }
+    inner(path.as_ref(), delimiter)
 }
 
 // ----- savetxt --------------------------------------------------------------------------------------
@@ -900,11 +912,14 @@ impl SaveTxt {
     /// assert!(arraylib::SaveTxt::new().try_save("no/such/dir/x.txt", arraylib::zeros(2)).is_err());
     /// ```
     pub fn try_save(&self, path: impl AsRef<Path>, a: impl AsRef<Array>) -> Result<()> {
-        let path = path.as_ref();
-        let text = self.to_text(a)?;
-        let mut f = std::fs::File::create(path).map_err(|e| super::os_error(e, path))?;
-        f.write_all(text.as_bytes())
-            .map_err(|e| super::os_error(e, path))
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(opts: &SaveTxt, path: &Path, a: &Array) -> Result<()> {
+            let text = opts.to_text(a)?;
+            let mut f = std::fs::File::create(path).map_err(|e| super::os_error(e, path))?;
+            f.write_all(text.as_bytes())
+                .map_err(|e| super::os_error(e, path))
+        }
+        inner(self, path.as_ref(), a.as_ref())
     }
 
     /// The text `savetxt` would write.
@@ -914,72 +929,75 @@ impl SaveTxt {
     /// assert_eq!(e.to_string(), "ValueError: Expected 1D or 2D array, got 3D array instead");
     /// ```
     pub fn to_text(&self, a: impl AsRef<Array>) -> Result<String> {
-        let a = a.as_ref();
-        let (nrows, ncols) = match a.shape() {
-            [n] => (*n, 1),
-            [r, c] => (*r, *c),
-            s => {
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(opts: &SaveTxt, a: &Array) -> Result<String> {
+            let (nrows, ncols) = match a.shape() {
+                [n] => (*n, 1),
+                [r, c] => (*r, *c),
+                s => {
+                    return Err(ArrayError::value(format!(
+                        "Expected 1D or 2D array, got {}D array instead",
+                        s.len()
+                    )));
+                }
+            };
+            let a2 = a.reshape([nrows, ncols]);
+            let complex = a.dtype().is_complex();
+            parse_format(&opts.fmt)?;
+            // NumPy counts every '%' (a literal "%%" too) to tell one spec from a row format.
+            let nspecs = opts.fmt.matches('%').count();
+            let row_fmt = if nspecs == 1 {
+                let one = if complex {
+                    format!(" ({}+{}j)", opts.fmt, opts.fmt)
+                } else {
+                    opts.fmt.clone()
+                };
+                vec![one; ncols].join(&opts.delimiter)
+            } else if nspecs == ncols * if complex { 2 } else { 1 } {
+                opts.fmt.clone()
+            } else {
                 return Err(ArrayError::value(format!(
-                    "Expected 1D or 2D array, got {}D array instead",
-                    s.len()
+                    "fmt has wrong number of % formats:  {}",
+                    opts.fmt
                 )));
+            };
+            let mut out = String::new();
+            if !opts.header.is_empty() {
+                let h = opts.header.replace('\n', &format!("\n{}", opts.comments));
+                out.push_str(&opts.comments);
+                out.push_str(&h);
+                out.push_str(&opts.newline);
             }
-        };
-        let a2 = a.reshape([nrows, ncols]);
-        let complex = a.dtype().is_complex();
-        parse_format(&self.fmt)?;
-        // NumPy counts every '%' (a literal "%%" too) to tell one spec from a row format.
-        let nspecs = self.fmt.matches('%').count();
-        let row_fmt = if nspecs == 1 {
-            let one = if complex {
-                format!(" ({}+{}j)", self.fmt, self.fmt)
-            } else {
-                self.fmt.clone()
-            };
-            vec![one; ncols].join(&self.delimiter)
-        } else if nspecs == ncols * if complex { 2 } else { 1 } {
-            self.fmt.clone()
-        } else {
-            return Err(ArrayError::value(format!(
-                "fmt has wrong number of % formats:  {}",
-                self.fmt
-            )));
-        };
-        let mut out = String::new();
-        if !self.header.is_empty() {
-            let h = self.header.replace('\n', &format!("\n{}", self.comments));
-            out.push_str(&self.comments);
-            out.push_str(&h);
-            out.push_str(&self.newline);
+            let values = text_values(&a2);
+            for r in 0..nrows {
+                let row = &values[r * ncols..(r + 1) * ncols];
+                let args: Vec<FmtArg> = if complex {
+                    row.iter()
+                        .flat_map(|v| match v {
+                            FmtArg::Complex(re, im) => [FmtArg::Float(*re), FmtArg::Float(*im)],
+                            other => [other.clone(), FmtArg::Float(0.0)],
+                        })
+                        .collect()
+                } else {
+                    row.to_vec()
+                };
+                let line = py_format(&row_fmt, &args)?;
+                out.push_str(&if complex {
+                    line.replace("+-", "-")
+                } else {
+                    line
+                });
+                out.push_str(&opts.newline);
+            }
+            if !opts.footer.is_empty() {
+                let f = opts.footer.replace('\n', &format!("\n{}", opts.comments));
+                out.push_str(&opts.comments);
+                out.push_str(&f);
+                out.push_str(&opts.newline);
+            }
+            Ok(out)
         }
-        let values = text_values(&a2);
-        for r in 0..nrows {
-            let row = &values[r * ncols..(r + 1) * ncols];
-            let args: Vec<FmtArg> = if complex {
-                row.iter()
-                    .flat_map(|v| match v {
-                        FmtArg::Complex(re, im) => [FmtArg::Float(*re), FmtArg::Float(*im)],
-                        other => [other.clone(), FmtArg::Float(0.0)],
-                    })
-                    .collect()
-            } else {
-                row.to_vec()
-            };
-            let line = py_format(&row_fmt, &args)?;
-            out.push_str(&if complex {
-                line.replace("+-", "-")
-            } else {
-                line
-            });
-            out.push_str(&self.newline);
-        }
-        if !self.footer.is_empty() {
-            let f = self.footer.replace('\n', &format!("\n{}", self.comments));
-            out.push_str(&self.comments);
-            out.push_str(&f);
-            out.push_str(&self.newline);
-        }
-        Ok(out)
+        inner(self, a.as_ref())
     }
 }
 
@@ -1003,7 +1021,11 @@ pub fn savetxt(path: impl AsRef<Path>, a: impl AsRef<Array>, delimiter: &str) {
 /// assert!(arraylib::try_savetxt("no/such/dir/a.csv", arraylib::zeros(2), ",").is_err());
 /// ```
 pub fn try_savetxt(path: impl AsRef<Path>, a: impl AsRef<Array>, delimiter: &str) -> Result<()> {
-    SaveTxt::new().delimiter(delimiter).try_save(path, a)
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(path: &Path, a: &Array, delimiter: &str) -> Result<()> {
+        SaveTxt::new().delimiter(delimiter).try_save(path, a)
+    }
+    inner(path.as_ref(), a.as_ref(), delimiter)
 }
 
 // ----- Python's %-formatting -------------------------------------------------------------------------

@@ -210,13 +210,16 @@ impl Figure {
     /// assert_eq!(fig.to_png().len() > 0, true);
     /// ```
     pub fn plot(self, y: impl IntoPlotData) -> Self {
-        let y = y.into_plot_data();
-        let x = PlotData {
-            values: (0..y.len()).map(|i| i as f64).collect(),
-            shape: vec![y.len()],
-            integer: true,
-        };
-        self.add_line(x, y).or_panic()
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(fig: Figure, y: PlotData) -> Figure {
+            let x = PlotData {
+                values: (0..y.len()).map(|i| i as f64).collect(),
+                shape: vec![y.len()],
+                integer: true,
+            };
+            fig.add_line(x, y).or_panic()
+        }
+        inner(self, y.into_plot_data())
     }
 
     /// `plt.axhline(y)`: a horizontal line across the current x range of the data.
@@ -268,16 +271,19 @@ impl Figure {
     /// let e = arraylib::plot::figure().try_scatter(&[1.0], &[1.0, 2.0]).unwrap_err();
     /// assert_eq!(e.message, "x and y must be the same size");
     /// ```
-    pub fn try_scatter(mut self, x: impl IntoPlotData, y: impl IntoPlotData) -> Result<Self> {
-        let (x, y) = (x.into_plot_data(), y.into_plot_data());
-        if x.len() != y.len() {
-            return Err(ArrayError::value("x and y must be the same size"));
+    pub fn try_scatter(self, x: impl IntoPlotData, y: impl IntoPlotData) -> Result<Self> {
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(mut fig: Figure, x: PlotData, y: PlotData) -> Result<Figure> {
+            if x.len() != y.len() {
+                return Err(ArrayError::value("x and y must be the same size"));
+            }
+            let c = fig.cur().next_color();
+            fig.cur()
+                .artists
+                .push(Artist::Scatter(Scatter::new(x.values, y.values, c)));
+            Ok(fig)
         }
-        let c = self.cur().next_color();
-        self.cur()
-            .artists
-            .push(Artist::Scatter(Scatter::new(x.values, y.values, c)));
-        Ok(self)
+        inner(self, x.into_plot_data(), y.into_plot_data())
     }
 
     /// `plt.hist(x)`: a histogram with 10 equal bins over the data range; follow with
@@ -298,12 +304,15 @@ impl Figure {
     /// let e = arraylib::plot::figure().try_hist(&[1.0, f64::NAN]).unwrap_err();
     /// assert_eq!(e.to_string(), "ValueError: autodetected range of [nan, nan] is not finite");
     /// ```
-    pub fn try_hist(mut self, x: impl IntoPlotData) -> Result<Self> {
-        let x = x.into_plot_data();
-        let c = self.cur().next_color();
-        let h = Hist::new(x.values, c)?;
-        self.cur().artists.push(Artist::Hist(h));
-        Ok(self)
+    pub fn try_hist(self, x: impl IntoPlotData) -> Result<Self> {
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(mut fig: Figure, x: PlotData) -> Result<Figure> {
+            let c = fig.cur().next_color();
+            let h = Hist::new(x.values, c)?;
+            fig.cur().artists.push(Artist::Hist(h));
+            Ok(fig)
+        }
+        inner(self, x.into_plot_data())
     }
 
     /// `plt.bar(labels, heights)`: one bar per category. Several `bar` calls on one axes are
@@ -326,25 +335,27 @@ impl Figure {
     /// assert_eq!(e.message,
     ///     "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape (2,) and arg 1 with shape (1,).");
     /// ```
-    pub fn try_bar(mut self, labels: impl IntoLabels, heights: impl IntoPlotData) -> Result<Self> {
-        let labels = labels.into_labels();
-        let h = heights.into_plot_data();
-        if labels.len() != h.len() {
-            return Err(ArrayError::value(format!(
-                "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape {} and arg 1 with shape {}.",
-                shape_repr(&[labels.len()]),
-                shape_repr(&h.shape)
-            )));
+    pub fn try_bar(self, labels: impl IntoLabels, heights: impl IntoPlotData) -> Result<Self> {
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(mut fig: Figure, labels: Vec<String>, h: PlotData) -> Result<Figure> {
+            if labels.len() != h.len() {
+                return Err(ArrayError::value(format!(
+                    "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape {} and arg 1 with shape {}.",
+                    shape_repr(&[labels.len()]),
+                    shape_repr(&h.shape)
+                )));
+            }
+            let c = fig.cur().next_color();
+            fig.cur().artists.push(Artist::Bar(Bar {
+                categories: labels,
+                heights: h.values,
+                label: None,
+                color: c,
+                alpha: 1.0,
+            }));
+            Ok(fig)
         }
-        let c = self.cur().next_color();
-        self.cur().artists.push(Artist::Bar(Bar {
-            categories: labels,
-            heights: h.values,
-            label: None,
-            color: c,
-            alpha: 1.0,
-        }));
-        Ok(self)
+        inner(self, labels.into_labels(), heights.into_plot_data())
     }
 
     /// `plt.imshow(a)`: a 2-D array through a colormap (viridis unless [`Figure::cmap`]),
@@ -379,7 +390,11 @@ impl Figure {
     /// assert!(fig.to_png().len() > 0);
     /// ```
     pub fn heatmap(self, a: impl IntoPlotData) -> Self {
-        self.imshow(a).colorbar()
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(fig: Figure, a: PlotData) -> Figure {
+            fig.imshow(a).colorbar()
+        }
+        inner(self, a.into_plot_data())
     }
 
     // ----- properties of the last plot ------------------------------------------------------
@@ -525,17 +540,20 @@ impl Figure {
     /// let fig = arraylib::plot::figure().scatter(&[1, 2], &[1, 2]).s(&[10.0, 200.0]);
     /// assert!(fig.to_png().len() > 0);
     /// ```
-    pub fn s(mut self, sizes: impl IntoPlotData) -> Self {
-        let d = sizes.into_plot_data();
-        let sc = self.scatter_mut("s").or_panic();
-        if d.len() != 1 && d.len() != sc.x.len() {
-            std::panic::panic_any(
-                "ValueError: s must be a scalar, or float array-like with the same size as x and y"
-                    .to_string(),
-            );
+    pub fn s(self, sizes: impl IntoPlotData) -> Self {
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(mut fig: Figure, d: PlotData) -> Figure {
+            let sc = fig.scatter_mut("s").or_panic();
+            if d.len() != 1 && d.len() != sc.x.len() {
+                std::panic::panic_any(
+                    "ValueError: s must be a scalar, or float array-like with the same size as x and y"
+                        .to_string(),
+                );
+            }
+            sc.sizes = d.values;
+            fig
         }
-        sc.sizes = d.values;
-        self
+        inner(self, sizes.into_plot_data())
     }
 
     /// Colour values of the last scatter (`c=`), one per point, mapped through the colormap.
@@ -544,18 +562,21 @@ impl Figure {
     /// let fig = arraylib::plot::figure().scatter(&[1, 2], &[1, 2]).c(&[0.0, 1.0]).colorbar();
     /// assert!(fig.to_png().len() > 0);
     /// ```
-    pub fn c(mut self, values: impl IntoPlotData) -> Self {
-        let d = values.into_plot_data();
-        let sc = self.scatter_mut("c").or_panic();
-        if d.len() != sc.x.len() {
-            std::panic::panic_any(format!(
-                "ValueError: 'c' argument has {} elements, which is inconsistent with 'x' and 'y' with size {}.",
-                d.len(),
-                sc.x.len()
-            ));
+    pub fn c(self, values: impl IntoPlotData) -> Self {
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(mut fig: Figure, d: PlotData) -> Figure {
+            let sc = fig.scatter_mut("c").or_panic();
+            if d.len() != sc.x.len() {
+                std::panic::panic_any(format!(
+                    "ValueError: 'c' argument has {} elements, which is inconsistent with 'x' and 'y' with size {}.",
+                    d.len(),
+                    sc.x.len()
+                ));
+            }
+            sc.values = Some(d.values);
+            fig
         }
-        sc.values = Some(d.values);
-        self
+        inner(self, values.into_plot_data())
     }
 
     /// The colormap of the last image or scatter: `"viridis"`, `"gray"`, `"coolwarm"`,
@@ -937,27 +958,30 @@ impl Figure {
     /// assert!(std::fs::read_to_string(&path).unwrap().contains("<svg"));
     /// ```
     pub fn savefig(&self, path: impl AsRef<std::path::Path>) -> Result<()> {
-        let path = path.as_ref();
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let bytes = match ext.as_str() {
-            "png" => self.to_png(),
-            "svg" => self.to_svg().into_bytes(),
-            _ => {
-                return Err(ArrayError::value(format!(
-                    "Format '{ext}' is not supported (supported formats: png, svg)"
-                )));
-            }
-        };
-        std::fs::write(path, bytes).map_err(|e| {
-            ArrayError::new(
-                crate::ErrorKind::OSError,
-                format!("{}: '{}'", e, path.display()),
-            )
-        })
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(fig: &Figure, path: &std::path::Path) -> Result<()> {
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let bytes = match ext.as_str() {
+                "png" => fig.to_png(),
+                "svg" => fig.to_svg().into_bytes(),
+                _ => {
+                    return Err(ArrayError::value(format!(
+                        "Format '{ext}' is not supported (supported formats: png, svg)"
+                    )));
+                }
+            };
+            std::fs::write(path, bytes).map_err(|e| {
+                ArrayError::new(
+                    crate::ErrorKind::OSError,
+                    format!("{}: '{}'", e, path.display()),
+                )
+            })
+        }
+        inner(self, path.as_ref())
     }
 
     /// `plt.show()` in the middle of a cell: displays the figure now.

@@ -9,7 +9,7 @@ use super::choice::{
 };
 use super::integers::{IntBound, bounded_array};
 use super::pcg64::Pcg64;
-use super::seed::{IntoSeed, entropy_words};
+use super::seed::{IntoSeed, SeedValue, entropy_words};
 use super::size::{IntoSize, resolve};
 use super::{fill_f64, shuffle, ziggurat};
 use crate::error::OrPanic;
@@ -53,10 +53,14 @@ pub fn default_rng(seed: impl IntoSeed) -> Generator {
 /// assert_eq!(e.to_string(), "ValueError: expected non-negative integer");
 /// ```
 pub fn try_default_rng(seed: impl IntoSeed) -> Result<Generator> {
-    let words = entropy_words(seed.into_seed())?;
-    Ok(Generator {
-        bitgen: Pcg64::from_entropy(&words),
-    })
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(seed: SeedValue) -> Result<Generator> {
+        let words = entropy_words(seed)?;
+        Ok(Generator {
+            bitgen: Pcg64::from_entropy(&words),
+        })
+    }
+    inner(seed.into_seed())
 }
 
 impl Generator {
@@ -77,13 +81,14 @@ impl Generator {
     /// assert!(arraylib::random::default_rng(0).try_random(-2).is_err());
     /// ```
     pub fn try_random<S: IntoSize>(&mut self, size: S) -> Result<S::Output> {
-        let (shape, _) = resolve(size.into_size())?;
-        let n = shape.iter().product();
-        let g = &mut self.bitgen;
-        Ok(S::wrap(Array::from_vec(
-            fill_f64(n, || g.next_double()),
-            shape,
-        )))
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(rng: &mut Generator, size: Option<Vec<isize>>) -> Result<Array> {
+            let (shape, _) = resolve(size)?;
+            let n = shape.iter().product();
+            let g = &mut rng.bitgen;
+            Ok(Array::from_vec(fill_f64(n, || g.next_double()), shape))
+        }
+        Ok(S::wrap(inner(self, size.into_size())?))
     }
 
     /// Standard normal samples (`rng.standard_normal(size)`), by the ziggurat method.
@@ -103,7 +108,7 @@ impl Generator {
     /// assert!(arraylib::random::default_rng(0).try_standard_normal(3).is_ok());
     /// ```
     pub fn try_standard_normal<S: IntoSize>(&mut self, size: S) -> Result<S::Output> {
-        self.try_normal(0.0, 1.0, size)
+        Ok(S::wrap(self.normal_impl(0.0, 1.0, size.into_size())?))
     }
 
     /// Normal samples (`rng.normal(loc, scale, size)`); a negative `scale` is NumPy's
@@ -136,9 +141,15 @@ impl Generator {
         scale: impl Into<f64>,
         size: S,
     ) -> Result<S::Output> {
-        let (loc, scale) = (loc.into(), scale.into());
+        let a = self.normal_impl(loc.into(), scale.into(), size.into_size())?;
+        Ok(S::wrap(a))
+    }
+
+    /// The body of [`Generator::try_normal`]: not generic, so it is compiled once here, not
+    /// in every caller.
+    fn normal_impl(&mut self, loc: f64, scale: f64, size: Option<Vec<isize>>) -> Result<Array> {
         super::check_non_negative(scale, "scale")?;
-        let (shape, _) = resolve(size.into_size())?;
+        let (shape, _) = resolve(size)?;
         let n = shape.iter().product();
         let g = &mut self.bitgen;
         let v = if loc == 0.0 && scale == 1.0 {
@@ -146,7 +157,7 @@ impl Generator {
         } else {
             fill_f64(n, || loc + scale * ziggurat::standard_normal(g))
         };
-        Ok(S::wrap(Array::from_vec(v, shape)))
+        Ok(Array::from_vec(v, shape))
     }
 
     /// Uniform samples in `[low, high)` (`rng.uniform(low, high, size)`).
@@ -178,22 +189,35 @@ impl Generator {
         high: impl Into<f64>,
         size: S,
     ) -> Result<S::Output> {
-        let (low, high) = (low.into(), high.into());
-        let range = high - low;
-        if !range.is_finite() {
-            return Err(ArrayError::new(
-                ErrorKind::OverflowError,
-                "high - low range exceeds valid bounds",
-            ));
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(
+            rng: &mut Generator,
+            low: f64,
+            high: f64,
+            size: Option<Vec<isize>>,
+        ) -> Result<Array> {
+            let range = high - low;
+            if !range.is_finite() {
+                return Err(ArrayError::new(
+                    ErrorKind::OverflowError,
+                    "high - low range exceeds valid bounds",
+                ));
+            }
+            super::check_non_negative(range, "high - low")?;
+            let (shape, _) = resolve(size)?;
+            let n = shape.iter().product();
+            let g = &mut rng.bitgen;
+            Ok(Array::from_vec(
+                fill_f64(n, || low + range * g.next_double()),
+                shape,
+            ))
         }
-        super::check_non_negative(range, "high - low")?;
-        let (shape, _) = resolve(size.into_size())?;
-        let n = shape.iter().product();
-        let g = &mut self.bitgen;
-        Ok(S::wrap(Array::from_vec(
-            fill_f64(n, || low + range * g.next_double()),
-            shape,
-        )))
+        Ok(S::wrap(inner(
+            self,
+            low.into(),
+            high.into(),
+            size.into_size(),
+        )?))
     }
 
     /// Random int64 values in `[low, high)` (`rng.integers(low, high, size)`).
@@ -257,15 +281,25 @@ impl Generator {
         size: S,
         dtype: DType,
     ) -> Result<S::Output> {
-        let a = bounded_array(
-            &mut self.bitgen,
-            low.to_i128(),
-            high.to_i128(),
-            size.into_size(),
-            dtype,
-            Method::Lemire,
-            "integers",
-        )?;
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(
+            rng: &mut Generator,
+            low: i128,
+            high: i128,
+            size: Option<Vec<isize>>,
+            dtype: DType,
+        ) -> Result<Array> {
+            bounded_array(
+                &mut rng.bitgen,
+                low,
+                high,
+                size,
+                dtype,
+                Method::Lemire,
+                "integers",
+            )
+        }
+        let a = inner(self, low.to_i128(), high.to_i128(), size.into_size(), dtype)?;
         Ok(S::wrap(a))
     }
 
@@ -487,15 +521,19 @@ impl Generator {
     /// assert_eq!(e.to_string(), "AxisError: axis 0 is out of bounds for array of dimension 0");
     /// ```
     pub fn try_permutation(&mut self, x: impl IntoPopulation) -> Result<Array> {
-        match x.into_population() {
-            Population::Range(n) => Ok(shuffle::permutation_range(&mut self.bitgen, n)),
-            Population::Items(a) => {
-                if a.ndim() < 1 {
-                    return Err(ArrayError::axis(0, 0));
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(rng: &mut Generator, x: Population) -> Result<Array> {
+            match x {
+                Population::Range(n) => Ok(shuffle::permutation_range(&mut rng.bitgen, n)),
+                Population::Items(a) => {
+                    if a.ndim() < 1 {
+                        return Err(ArrayError::axis(0, 0));
+                    }
+                    Ok(shuffle::permuted_rows(&mut rng.bitgen, &a))
                 }
-                Ok(shuffle::permuted_rows(&mut self.bitgen, &a))
             }
         }
+        inner(self, x.into_population())
     }
 
     /// Shuffles `x` in place along its first axis (`rng.shuffle(x)`).

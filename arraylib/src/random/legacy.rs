@@ -9,7 +9,7 @@ use super::choice::{
 use super::fill_f64;
 use super::integers::{IntBound, bounded_array};
 use super::mt19937::Mt19937;
-use super::seed::{IntoSeed, LegacySeed, legacy_seed};
+use super::seed::{IntoSeed, LegacySeed, SeedValue, legacy_seed};
 use super::shuffle;
 use super::size::{IntoSize, resolve};
 use crate::error::OrPanic;
@@ -61,11 +61,15 @@ impl RandomState {
     /// assert_eq!(e.to_string(), "ValueError: Seed must be between 0 and 2**32 - 1");
     /// ```
     pub fn try_new(seed: impl IntoSeed) -> Result<RandomState> {
-        let mt = match legacy_seed(seed.into_seed())? {
-            LegacySeed::Word(w) => Mt19937::from_seed(w),
-            LegacySeed::Key(k) => Mt19937::from_key(&k),
-        };
-        Ok(RandomState { mt, gauss: None })
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(seed: SeedValue) -> Result<RandomState> {
+            let mt = match legacy_seed(seed)? {
+                LegacySeed::Word(w) => Mt19937::from_seed(w),
+                LegacySeed::Key(k) => Mt19937::from_key(&k),
+            };
+            Ok(RandomState { mt, gauss: None })
+        }
+        inner(seed.into_seed())
     }
 
     /// Reseeds (`rs.seed(seed)`), also dropping a cached normal value.
@@ -110,13 +114,14 @@ impl RandomState {
     /// assert!(rs.try_random_sample(-1).is_err());
     /// ```
     pub fn try_random_sample<S: IntoSize>(&mut self, size: S) -> Result<S::Output> {
-        let (shape, _) = resolve(size.into_size())?;
-        let n = shape.iter().product();
-        let mt = &mut self.mt;
-        Ok(S::wrap(Array::from_vec(
-            fill_f64(n, || mt.next_double()),
-            shape,
-        )))
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(rs: &mut RandomState, size: Option<Vec<isize>>) -> Result<Array> {
+            let (shape, _) = resolve(size)?;
+            let n = shape.iter().product();
+            let mt = &mut rs.mt;
+            Ok(Array::from_vec(fill_f64(n, || mt.next_double()), shape))
+        }
+        Ok(S::wrap(inner(self, size.into_size())?))
     }
 
     /// Alias of [`RandomState::random_sample`] (`random(size)`).
@@ -170,12 +175,13 @@ impl RandomState {
     /// assert!(rs.try_standard_normal([2, -1]).is_err());
     /// ```
     pub fn try_standard_normal<S: IntoSize>(&mut self, size: S) -> Result<S::Output> {
-        let (shape, _) = resolve(size.into_size())?;
-        let n = shape.iter().product();
-        Ok(S::wrap(Array::from_vec(
-            fill_f64(n, || self.gauss()),
-            shape,
-        )))
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(rs: &mut RandomState, size: Option<Vec<isize>>) -> Result<Array> {
+            let (shape, _) = resolve(size)?;
+            let n = shape.iter().product();
+            Ok(Array::from_vec(fill_f64(n, || rs.gauss()), shape))
+        }
+        Ok(S::wrap(inner(self, size.into_size())?))
     }
 
     /// Normal samples with mean `loc` and standard deviation `scale` (`normal(loc, scale,
@@ -208,14 +214,27 @@ impl RandomState {
         scale: impl Into<f64>,
         size: S,
     ) -> Result<S::Output> {
-        let (loc, scale) = (loc.into(), scale.into());
-        super::check_non_negative(scale, "scale")?;
-        let (shape, _) = resolve(size.into_size())?;
-        let n = shape.iter().product();
-        Ok(S::wrap(Array::from_vec(
-            fill_f64(n, || loc + scale * self.gauss()),
-            shape,
-        )))
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(
+            rs: &mut RandomState,
+            loc: f64,
+            scale: f64,
+            size: Option<Vec<isize>>,
+        ) -> Result<Array> {
+            super::check_non_negative(scale, "scale")?;
+            let (shape, _) = resolve(size)?;
+            let n = shape.iter().product();
+            Ok(Array::from_vec(
+                fill_f64(n, || loc + scale * rs.gauss()),
+                shape,
+            ))
+        }
+        Ok(S::wrap(inner(
+            self,
+            loc.into(),
+            scale.into(),
+            size.into_size(),
+        )?))
     }
 
     /// Uniform samples in `[low, high)` (`uniform(low, high, size)`).
@@ -248,21 +267,34 @@ impl RandomState {
         high: impl Into<f64>,
         size: S,
     ) -> Result<S::Output> {
-        let (low, high) = (low.into(), high.into());
-        let range = high - low;
-        if !range.is_finite() {
-            return Err(ArrayError::new(
-                crate::ErrorKind::OverflowError,
-                "Range exceeds valid bounds",
-            ));
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(
+            rs: &mut RandomState,
+            low: f64,
+            high: f64,
+            size: Option<Vec<isize>>,
+        ) -> Result<Array> {
+            let range = high - low;
+            if !range.is_finite() {
+                return Err(ArrayError::new(
+                    crate::ErrorKind::OverflowError,
+                    "Range exceeds valid bounds",
+                ));
+            }
+            let (shape, _) = resolve(size)?;
+            let n = shape.iter().product();
+            let mt = &mut rs.mt;
+            Ok(Array::from_vec(
+                fill_f64(n, || low + range * mt.next_double()),
+                shape,
+            ))
         }
-        let (shape, _) = resolve(size.into_size())?;
-        let n = shape.iter().product();
-        let mt = &mut self.mt;
-        Ok(S::wrap(Array::from_vec(
-            fill_f64(n, || low + range * mt.next_double()),
-            shape,
-        )))
+        Ok(S::wrap(inner(
+            self,
+            low.into(),
+            high.into(),
+            size.into_size(),
+        )?))
     }
 
     /// Random int64 values in `[low, high)` (`randint(low, high, size)`), by NumPy's legacy
@@ -330,15 +362,25 @@ impl RandomState {
         size: S,
         dtype: DType,
     ) -> Result<S::Output> {
-        let a = bounded_array(
-            &mut self.mt,
-            low.to_i128(),
-            high.to_i128(),
-            size.into_size(),
-            dtype,
-            Method::Masked,
-            "randint",
-        )?;
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(
+            rs: &mut RandomState,
+            low: i128,
+            high: i128,
+            size: Option<Vec<isize>>,
+            dtype: DType,
+        ) -> Result<Array> {
+            bounded_array(
+                &mut rs.mt,
+                low,
+                high,
+                size,
+                dtype,
+                Method::Masked,
+                "randint",
+            )
+        }
+        let a = inner(self, low.to_i128(), high.to_i128(), size.into_size(), dtype)?;
         Ok(S::wrap(a))
     }
 
@@ -513,17 +555,21 @@ impl RandomState {
     /// assert!(rs.try_permutation(arraylib::Array::from_vec(vec![1.0], ())).is_err());
     /// ```
     pub fn try_permutation(&mut self, x: impl IntoPopulation) -> Result<Array> {
-        match x.into_population() {
-            Population::Range(n) => Ok(shuffle::permutation_range(&mut self.mt, n)),
-            Population::Items(a) => {
-                if a.ndim() < 1 {
-                    return Err(ArrayError::index(
-                        "x must be an integer or at least 1-dimensional",
-                    ));
+        // The body is not generic, so it is compiled once here, not in every caller.
+        fn inner(rs: &mut RandomState, x: Population) -> Result<Array> {
+            match x {
+                Population::Range(n) => Ok(shuffle::permutation_range(&mut rs.mt, n)),
+                Population::Items(a) => {
+                    if a.ndim() < 1 {
+                        return Err(ArrayError::index(
+                            "x must be an integer or at least 1-dimensional",
+                        ));
+                    }
+                    Ok(shuffle::permuted_rows(&mut rs.mt, &a))
                 }
-                Ok(shuffle::permuted_rows(&mut self.mt, &a))
             }
         }
+        inner(self, x.into_population())
     }
 
     /// Shuffles `x` in place along its first axis (`shuffle(x)`); views are shuffled in
