@@ -51,6 +51,15 @@ use std::sync::Mutex;
 static GLOBAL: Mutex<Option<RandomState>> = Mutex::new(None);
 
 fn with_global<R>(f: impl FnOnce(&mut RandomState) -> R) -> R {
+    // Each caller (`np::random::randn` in a notebook cell) instantiates this: only the
+    // hand-off is generic, the locking is compiled once in `with_global_state`.
+    let mut f = Some(f);
+    let mut out = None;
+    with_global_state(&mut |g| out = f.take().map(|f| f(g)));
+    out.expect("the global random state was used")
+}
+
+fn with_global_state(f: &mut dyn FnMut(&mut RandomState)) {
     // An interrupted draw unwinds while holding the lock; the state is still usable.
     let mut guard = GLOBAL.lock().unwrap_or_else(|e| e.into_inner());
     f(guard.get_or_insert_with(|| RandomState::new(None)))
