@@ -66,6 +66,8 @@ def execute(path: Path, kernel_name: str = KERNEL_NAME) -> Run:
         kernel_name=kernel_name,
         timeout=CELL_TIMEOUT,
         record_timing=False,
+        # Stream chunks depend on timing; saved as one output per stream, re-runs diff cleanly.
+        coalesce_streams=True,
         resources={"metadata": {"path": str(path.parent)}},
     )
     start = time.monotonic()

@@ -128,6 +128,26 @@ def test_user_expressions(kernel: Kernel):
     assert exprs["bad"]["ename"]
 
 
+def test_a_binding_that_borrows_is_not_kept_but_what_it_borrows_is(kernel: Kernel):
+    """`let s = v.as_slice();` at the top of a cell: `s` can't outlive the cell, `v` can."""
+    _, msgs = kernel.run_ok("let borrow_v = vec![1.0, 2.0, 3.0];\nlet borrow_s = borrow_v.as_slice();\nborrow_s.len()")
+    text = stdout_text(msgs, "stderr")
+    assert "`borrow_s` is not kept across cells" in text and "borrows" in text, text
+    assert "borrow_v" not in text, text
+    assert kernel.value("borrow_v.len()") == "3"
+    # The same with an earlier variable and an arraylib slice.
+    kernel.run_ok("let borrow_a = np::arange(4.0);")
+    assert kernel.value("let borrow_view = borrow_a.as_slice::<f64>().unwrap();\nborrow_view[3]") == "3.0"
+    assert kernel.value("borrow_a.sum()") == "np.float64(6.0)"
+
+
+def test_a_moved_binding_is_reported_and_gone(kernel: Kernel):
+    _, msgs = kernel.run_ok("let moved_m = vec![5];\ndrop(moved_m);")
+    assert "`moved_m` is not kept across cells: the cell moved it" in stdout_text(msgs, "stderr")
+    gone, _ = kernel.execute("moved_m")
+    assert gone["content"]["status"] == "error"
+
+
 # --- errors --------------------------------------------------------------------------------
 
 

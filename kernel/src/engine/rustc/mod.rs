@@ -985,6 +985,9 @@ impl RustcEngine {
         // Build; drop put-backs of moved values and unstorable types, then retry.
         let lib = self.build_dir.join(format!("libcell_{n}.so"));
         let mut attempts = 0;
+        // New bindings left out of a build, to see whether storing them is what fails.
+        let mut held_back: Option<Vec<(String, String)>> = None;
+        let mut tried_without_stores = false;
         let gen = loop {
             attempts += 1;
             let spec = self.spec(&parts, &taken, &put_back, &new_vars, &probes, n);
@@ -1019,7 +1022,8 @@ impl RustcEngine {
                 for t in p.values_mut().flatten() {
                     *t = type_probe::with_notebook_paths(t, &item_names);
                 }
-                for (name, ty) in new_vars.iter_mut() {
+                let mut trial = held_back.take();
+                for (name, ty) in trial.as_mut().unwrap_or(&mut new_vars).iter_mut() {
                     match p.remove(name) {
                         Some(Ok(t)) if ty.is_empty() => *ty = t,
                         Some(Err(why)) if ty.is_empty() => {
@@ -1033,11 +1037,23 @@ impl RustcEngine {
                         _ => {}
                     }
                 }
+                if let Some(held) = trial {
+                    // It built without storing the new bindings: store those a later cell
+                    // can name, which compiles now.
+                    new_vars = held
+                        .into_iter()
+                        .filter(|(n, _)| !unstorable.contains(n))
+                        .collect();
+                    if !new_vars.is_empty() {
+                        continue;
+                    }
+                }
                 break gen;
             }
             let diags = diagnostics::parse(&c.stderr);
             let mut fixed = false;
             let mut user_errors = Vec::new();
+            let mut borrow_conflict = false;
             let imports_before = self.auto_imports.len();
             for d in &diags {
                 let origin = d.primary_line(&file).map(|l| gen.origin(l));
@@ -1067,6 +1083,15 @@ impl RustcEngine {
                     Some(Origin::Probe(name)) => {
                         probes.retain(|p| *p != name);
                         fixed = true;
+                    }
+                    // Storing it conflicts with a borrow, perhaps by a new binding that can't
+                    // be stored anyway (`let s = v.as_slice();`): the trial build tells.
+                    Some(Origin::Put(_))
+                        if d.code() == Some("E0505")
+                            && !tried_without_stores
+                            && !new_vars.is_empty() =>
+                    {
+                        borrow_conflict = true;
                     }
                     Some(Origin::Put(name)) => {
                         let is_move =
@@ -1119,6 +1144,16 @@ impl RustcEngine {
                         Some(Origin::Cell(_)) | Some(Origin::EarlierItem { .. })
                     )
                 });
+            }
+            // Storing a binding can be what fails (it borrows from a value of the cell, and the
+            // error points into the cell): build once without storing them to tell.
+            if (borrow_conflict || !user_errors.is_empty())
+                && !new_vars.is_empty()
+                && !tried_without_stores
+            {
+                tried_without_stores = true;
+                held_back = Some(std::mem::take(&mut new_vars));
+                continue;
             }
             if !user_errors.is_empty() || !fixed || attempts >= 5 {
                 self.restore_items(old_items, old_lib);
