@@ -344,6 +344,10 @@ def test_infinite_loop_and_sleep_are_interruptible(kernel: Kernel):
             'println!("go"); let big = np::ones([4000, 4000]);\n'
             "for _ in 0..1000 { let _ = np::exp(&big).sum(); }"
         ),
+        # One call that runs for many seconds: the product checks between tiles.
+        "one large matmul": (
+            'let big = np::ones([5000, 5000]);\nprintln!("go");\nbig.matmul(&big).sum()'
+        ),
     }
     for name, code in cells.items():
         reply, latency = _interrupt(kernel, code, "go")

@@ -127,6 +127,45 @@ impl MatElem for bool {
     }
 }
 
+/// Multiply-adds per tile of `c` between interrupt checks: tens of milliseconds of work, so an
+/// interrupt stops a large product within a fraction of a second, while each tile is still
+/// large enough for the blocked kernels to run at full speed.
+const TILE_WORK: usize = 1 << 28;
+
+/// `c = a @ b` tile by tile of `c`, checking for a kernel interrupt after each tile.
+fn gemm_interruptible<T: MatElem>(a: &ArrayView2<T>, b: &ArrayView2<T>, c: &mut ArrayViewMut2<T>) {
+    gemm_tiled(a, b, c, TILE_WORK, 64);
+}
+
+fn gemm_tiled<T: MatElem>(
+    a: &ArrayView2<T>,
+    b: &ArrayView2<T>,
+    c: &mut ArrayViewMut2<T>,
+    tile_work: usize,
+    min_side: usize,
+) {
+    let (n, k) = a.dim();
+    let m = b.ncols();
+    if n.saturating_mul(k).saturating_mul(m) <= tile_work {
+        T::gemm(a, b, c);
+        return;
+    }
+    // Square tiles whose product with the shared dimension is about `tile_work`.
+    let side = ((tile_work / k.max(1)) as f64).sqrt() as usize;
+    let side = side.clamp(min_side, 2048);
+    for r in (0..n).step_by(side) {
+        let rows = r..(r + side).min(n);
+        for col in (0..m).step_by(side) {
+            let cols = col..(col + side).min(m);
+            let at = a.slice(ndarray::s![rows.clone(), ..]);
+            let bt = b.slice(ndarray::s![.., cols.clone()]);
+            let mut ct = c.slice_mut(ndarray::s![rows.clone(), cols]);
+            T::gemm(&at, &bt, &mut ct);
+            crate::interrupt::check();
+        }
+    }
+}
+
 /// Stacked matrix product of `a (..., n, k)` and `b (..., k, m)` with broadcast batch axes.
 fn batched<T: MatElem>(
     a: &Array,
@@ -163,7 +202,7 @@ fn batched<T: MatElem>(
             if k == 0 {
                 o2.fill(T::default());
             } else {
-                T::gemm(&a2, &b2, &mut o2);
+                gemm_interruptible(&a2, &b2, &mut o2);
             }
             for ax in (0..batch.len()).rev() {
                 idx[ax] += 1;
@@ -473,6 +512,37 @@ mod tests {
     use super::*;
     use crate as np;
     use crate::DType;
+
+    /// Tiles (small ones here) give the same product as one call, for every kernel.
+    fn tiles_agree<T: MatElem + PartialEq + std::fmt::Debug>(dtype: DType) {
+        let a = np::arange(50 * 40).reshape([50, 40]).astype(dtype);
+        let b = (np::arange(40 * 30).reshape([40, 30]) % 7).astype(dtype);
+        let (av, bv) = (a.view::<T>(), b.view::<T>());
+        let (a2, b2) = (
+            av.view().into_dimensionality::<Ix2>().unwrap(),
+            bv.view().into_dimensionality::<Ix2>().unwrap(),
+        );
+        let whole = np::zeros([50, 30]).astype(dtype);
+        let tiled = np::zeros([50, 30]).astype(dtype);
+        {
+            let mut w = whole.view_mut::<T>();
+            let mut w2 = w.view_mut().into_dimensionality::<Ix2>().unwrap();
+            T::gemm(&a2, &b2, &mut w2);
+            let mut t = tiled.view_mut::<T>();
+            let mut t2 = t.view_mut().into_dimensionality::<Ix2>().unwrap();
+            gemm_tiled(&a2, &b2, &mut t2, 1000, 3);
+        }
+        assert_eq!(whole.to_vec::<T>(), tiled.to_vec::<T>(), "{dtype:?}");
+    }
+
+    #[test]
+    fn tiled_products_match() {
+        tiles_agree::<f64>(DType::Float64);
+        tiles_agree::<f32>(DType::Float32);
+        tiles_agree::<i64>(DType::Int64);
+        tiles_agree::<bool>(DType::Bool);
+        tiles_agree::<crate::dtype::Complex128>(DType::Complex128);
+    }
 
     #[test]
     fn shapes_and_values() {
