@@ -348,6 +348,10 @@ def test_infinite_loop_and_sleep_are_interruptible(kernel: Kernel):
         "one large matmul": (
             'let big = np::ones([5000, 5000]);\nprintln!("go");\nbig.matmul(&big).sum()'
         ),
+        # The sort of one lane of 30 million numbers runs in merged runs that check.
+        "sort of one huge lane": (
+            'let lane = np::random::rand(30_000_000);\nprintln!("go");\nnp::sort(&lane).get([0])'
+        ),
     }
     for name, code in cells.items():
         reply, latency = _interrupt(kernel, code, "go")
