@@ -13,7 +13,7 @@ use super::seed::{IntoSeed, SeedValue, entropy_words};
 use super::size::{IntoSize, resolve};
 use super::{fill_f64, shuffle, ziggurat};
 use crate::error::OrPanic;
-use crate::{Array, ArrayError, DType, ErrorKind, Result};
+use crate::{Array, ArrayError, DType, Result};
 
 /// NumPy's `np.random.Generator` over PCG64, made by [`default_rng`].
 ///
@@ -196,21 +196,15 @@ impl Generator {
             high: f64,
             size: Option<Vec<isize>>,
         ) -> Result<Array> {
-            let range = high - low;
-            if !range.is_finite() {
-                return Err(ArrayError::new(
-                    ErrorKind::OverflowError,
-                    "high - low range exceeds valid bounds",
-                ));
-            }
-            super::check_non_negative(range, "high - low")?;
-            let (shape, _) = resolve(size)?;
-            let n = shape.iter().product();
             let g = &mut rng.bitgen;
-            Ok(Array::from_vec(
-                fill_f64(n, || low + range * g.next_double()),
-                shape,
-            ))
+            super::uniform_values(
+                low,
+                high,
+                size,
+                "high - low range exceeds valid bounds",
+                false,
+                || g.next_double(),
+            )
         }
         Ok(S::wrap(inner(
             self,

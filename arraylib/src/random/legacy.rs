@@ -274,20 +274,10 @@ impl RandomState {
             high: f64,
             size: Option<Vec<isize>>,
         ) -> Result<Array> {
-            let range = high - low;
-            if !range.is_finite() {
-                return Err(ArrayError::new(
-                    crate::ErrorKind::OverflowError,
-                    "Range exceeds valid bounds",
-                ));
-            }
-            let (shape, _) = resolve(size)?;
-            let n = shape.iter().product();
             let mt = &mut rs.mt;
-            Ok(Array::from_vec(
-                fill_f64(n, || low + range * mt.next_double()),
-                shape,
-            ))
+            super::uniform_values(low, high, size, "Range exceeds valid bounds", true, || {
+                mt.next_double()
+            })
         }
         Ok(S::wrap(inner(
             self,

@@ -80,6 +80,29 @@ pub(crate) fn fill_f64(n: usize, mut f: impl FnMut() -> f64) -> Vec<f64> {
 
 /// NumPy's check of a non-negative parameter: a negative sign (even `-0.0`) is
 /// `ValueError: <name> < 0`; NaN passes.
+/// `low + (high - low) * u` for as many `u` in `[0, 1)` from `next` as `size` asks. An infinite
+/// or NaN range is NumPy's `OverflowError` with the message `overflow` (the legacy and the
+/// Generator API word it differently); the Generator also rejects `high < low`.
+pub(crate) fn uniform_values(
+    low: f64,
+    high: f64,
+    size: Option<Vec<isize>>,
+    overflow: &str,
+    allow_negative_range: bool,
+    mut next: impl FnMut() -> f64,
+) -> Result<Array> {
+    let range = high - low;
+    if !range.is_finite() {
+        return Err(ArrayError::new(crate::ErrorKind::OverflowError, overflow));
+    }
+    if !allow_negative_range {
+        check_non_negative(range, "high - low")?;
+    }
+    let (shape, _) = size::resolve(size)?;
+    let n = shape.iter().product();
+    Ok(Array::from_vec(fill_f64(n, || low + range * next()), shape))
+}
+
 pub(crate) fn check_non_negative(v: f64, name: &str) -> Result<()> {
     if !v.is_nan() && v.is_sign_negative() {
         return Err(ArrayError::value(format!("{name} < 0")));
