@@ -70,6 +70,7 @@ CELLS = [
     Cell("variable", 'let big = np::zeros([1000, 1000]); println!("{}", big.size());', ["1000000"]),
     Cell("chart", 'let x = np::linspace(0, 6, 50);\nnp::plot::figure().line(&x, np::sin(&x)).label("sin").title("A chart")', selector="img"),
     Cell("input", 'let who = input("Your name: ");\nformat!("hello {who}")', ["Your name:", "hello Ada"], answer="Ada"),
+    Cell("axis_scalar", "np::arange(10.0).reshape([2, 5]).sum_axis(-1, false).sum_axis(0, false)", ["np.float64(45.0)"], hides=["elements"]),
     Cell("whos", ":whos", ["big", "(1000, 1000)", "float64", "7.63 MiB", "Total memory"], selector=".np-whos"),
 ]
 

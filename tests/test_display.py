@@ -90,6 +90,25 @@ def test_scalar_result_is_numpy_repr(kernel: Kernel):
     assert data == {"text/plain": repr(numpy.arange(10.0).mean())}
 
 
+def test_zero_d_results_display_as_numpy_scalars(kernel: Kernel):
+    """Where NumPy hands back a scalar (an axis reduction to 0-d, a ufunc of a number, a
+    product of two vectors) the cell shows that scalar, with no array card; a 0-d array that
+    NumPy keeps as an array still gets its card."""
+    a = numpy.arange(6.0)
+    cases = {
+        "np::arange(6.0).sum_axis(0, false)": a.sum(axis=0),
+        "np::sqrt(np::arange(6.0).mean())": numpy.sqrt(a.mean()),
+        "np::arange(6.0).matmul(&np::arange(6.0))": a @ a,
+        "np::arange(6).max_axis(-1, false)": numpy.arange(6).max(axis=-1),
+    }
+    for code, expected in cases.items():
+        assert isinstance(expected, numpy.generic), code
+        assert result_bundle(kernel, code) == {"text/plain": repr(expected)}, code
+    data = result_bundle(kernel, "np::zeros(())")
+    assert data["text/plain"] == repr(numpy.zeros(()))
+    assert "text/html" in data
+
+
 # --- progress bar --------------------------------------------------------------------------
 
 
