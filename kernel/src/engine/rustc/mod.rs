@@ -333,28 +333,6 @@ struct Compiled {
     stderr: String,
 }
 
-/// A rustc process running in the background.
-struct RunningCompile {
-    child: std::process::Child,
-    reader: std::thread::JoinHandle<String>,
-}
-
-fn spawn_compile(mut cmd: Command) -> Result<RunningCompile, Compiled> {
-    cmd.stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped());
-    let mut child = cmd.spawn().map_err(|e| Compiled {
-        ok: false,
-        stderr: format!("cannot run rustc: {e}"),
-    })?;
-    let mut stderr = child.stderr.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = std::io::Read::read_to_string(&mut stderr, &mut s);
-        s
-    });
-    Ok(RunningCompile { child, reader })
-}
-
 /// Output collected while running a cell.
 struct RunResult {
     reply: Option<Value>,
@@ -489,17 +467,25 @@ impl RustcEngine {
     }
 
     /// Runs rustc; kills it if the user interrupts.
-    fn compile(&self, cmd: Command) -> Result<Compiled, ()> {
-        let running = spawn_compile(cmd);
-        self.wait_compile(running)
-    }
-
-    /// Waits for a rustc started with [`spawn_compile`]; kills it if the user interrupts.
-    fn wait_compile(&self, running: Result<RunningCompile, Compiled>) -> Result<Compiled, ()> {
-        let (mut child, reader) = match running {
-            Ok(r) => (r.child, r.reader),
-            Err(c) => return Ok(c),
+    fn compile(&self, mut cmd: Command) -> Result<Compiled, ()> {
+        cmd.stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped());
+        let mut child = match cmd.spawn() {
+            Ok(child) => child,
+            Err(e) => {
+                return Ok(Compiled {
+                    ok: false,
+                    stderr: format!("cannot run rustc: {e}"),
+                })
+            }
         };
+        let mut stderr = child.stderr.take().unwrap();
+        // Read stderr while rustc runs, so a long diagnostic output cannot fill the pipe.
+        let reader = std::thread::spawn(move || {
+            let mut s = String::new();
+            let _ = std::io::Read::read_to_string(&mut stderr, &mut s);
+            s
+        });
         loop {
             match child.try_wait() {
                 Ok(Some(status)) => {
