@@ -352,6 +352,14 @@ def test_infinite_loop_and_sleep_are_interruptible(kernel: Kernel):
         "sort of one huge lane": (
             'let lane = np::random::rand(30_000_000);\nprintln!("go");\nnp::sort(&lane).get([0])'
         ),
+        # faer's factorizations cannot check: they run on a worker thread while the cell
+        # waits and checks, and an interrupted worker finishes in the background.
+        "svd of a large matrix": (
+            'let m = np::random::rand([1500, 1500]);\nprintln!("go");\nnp::linalg::svd(&m).1.sum()'
+        ),
+        "eig of a large matrix": (
+            'let m = np::random::rand([1200, 1200]);\nprintln!("go");\nnp::linalg::eig(&m).0.sum()'
+        ),
     }
     for name, code in cells.items():
         reply, latency = _interrupt(kernel, code, "go")
@@ -361,6 +369,17 @@ def test_infinite_loop_and_sleep_are_interruptible(kernel: Kernel):
         assert content["ename"] == "KeyboardInterrupt", f"{name}: {describe_error(content)}"
         assert latency < INTERRUPT_BOUND, f"interrupting {name} took {latency:.2f}s"
         assert kernel.value("intr_rel.sum()") == "np.int64(10)", f"lost a variable on {name}"
+    # Large enough to run on the worker thread, and right when it is not interrupted.
+    kernel.run_ok("let intr_m = np::random::rand([700, 700]);")
+    checks = {
+        "svd": "{ let (u, s, vh) = np::linalg::svd(&intr_m); "
+        "np::allclose(&u.matmul(&(&s.reshape([-1, 1]) * &vh)), &intr_m) }",
+        "solve": "{ let b = np::ones(700); np::allclose(&intr_m.matmul(&np::linalg::solve(&intr_m, &b)), &b) }",
+        "eigh": "{ let s = &intr_m + &intr_m.t(); let (w, v) = np::linalg::eigh(&s); "
+        "np::allclose(&s.matmul(&v), &(&v * &w)) }",
+    }
+    for name, code in checks.items():
+        assert kernel.value(code, timeout=120) == "true", f"{name} on the worker thread"
 
 
 def test_restart_comes_back_with_arraylib_ready(fresh_kernel: Kernel):

@@ -6,6 +6,7 @@ use super::field::{
 };
 use crate::array::Array;
 use crate::error::{ArrayError, OrPanic, Result};
+use crate::interrupt::offload;
 use faer::diag::Diag;
 use faer::dyn_stack::{MemBuffer, MemStack};
 use faer::linalg::solvers::{Llt, Qr, Svd};
@@ -20,8 +21,11 @@ use faer::{MatRef, Par, Side};
 /// assert_eq!(e.to_string(), "LinAlgError: Matrix is not positive definite");
 /// ```
 pub fn try_cholesky(a: impl AsRef<Array>) -> Result<Array> {
-    // The body is not generic, so it is compiled once here, not in every caller.
+    // Not generic, so compiled once here; `offload` lets an interrupt stop the cell.
     fn inner(a: &Array) -> Result<Array> {
+        offload(&[a], |x| compute(&x[0]))
+    }
+    fn compute(a: &Array) -> Result<Array> {
         check_square(a)?;
         let out_dt = result_dtype(a.dtype());
         with_kernel!(a, x, T => {
@@ -62,6 +66,10 @@ enum QrMode {
 }
 
 fn qr_impl(a: &Array, mode: QrMode) -> Result<(Option<Array>, Array)> {
+    offload(&[a], move |x| qr_compute(&x[0], mode))
+}
+
+fn qr_compute(a: &Array, mode: QrMode) -> Result<(Option<Array>, Array)> {
     check_2d(a)?;
     let out_dt = result_dtype(a.dtype());
     with_kernel!(a, x, T => {
@@ -218,8 +226,11 @@ pub(crate) fn singular_values<T: Field>(a: MatRef<'_, T>) -> Result<Vec<f64>> {
 /// assert!(np::linalg::try_svd(&np::ones(3), true).is_err());
 /// ```
 pub fn try_svd(a: impl AsRef<Array>, full_matrices: bool) -> Result<(Array, Array, Array)> {
-    // The body is not generic, so it is compiled once here, not in every caller.
+    // Not generic, so compiled once here; `offload` lets an interrupt stop the cell.
     fn inner(a: &Array, full_matrices: bool) -> Result<(Array, Array, Array)> {
+        offload(&[a], move |x| compute(&x[0], full_matrices))
+    }
+    fn compute(a: &Array, full_matrices: bool) -> Result<(Array, Array, Array)> {
         check_2d(a)?;
         let out_dt = result_dtype(a.dtype());
         with_kernel!(a, x, T => {
@@ -282,8 +293,11 @@ pub fn svd_with(a: impl AsRef<Array>, full_matrices: bool) -> (Array, Array, Arr
 /// assert!(np::linalg::try_svdvals(&np::ones(3)).is_err());
 /// ```
 pub fn try_svdvals(a: impl AsRef<Array>) -> Result<Array> {
-    // The body is not generic, so it is compiled once here, not in every caller.
+    // Not generic, so compiled once here; `offload` lets an interrupt stop the cell.
     fn inner(a: &Array) -> Result<Array> {
+        offload(&[a], |x| compute(&x[0]))
+    }
+    fn compute(a: &Array) -> Result<Array> {
         check_2d(a)?;
         let out_dt = real_dtype(a.dtype());
         with_kernel!(a, x, T => {

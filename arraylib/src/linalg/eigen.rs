@@ -7,6 +7,7 @@ use super::field::{
 use crate::array::Array;
 use crate::dtype::{Complex128, DType};
 use crate::error::{ArrayError, OrPanic, Result};
+use crate::interrupt::offload;
 use crate::operand::cast_array;
 use faer::diag::Diag;
 use faer::dyn_stack::{MemBuffer, MemStack};
@@ -87,8 +88,11 @@ fn eig_stack(x: &Array) -> Result<EigParts> {
 /// assert_eq!(e.to_string(), "LinAlgError: Last 2 dimensions of the array must be square");
 /// ```
 pub fn try_eig(a: impl AsRef<Array>) -> Result<(Array, Array)> {
-    // The body is not generic, so it is compiled once here, not in every caller.
+    // Not generic, so compiled once here; `offload` lets an interrupt stop the cell.
     fn inner(a: &Array) -> Result<(Array, Array)> {
+        offload(&[a], |x| compute(&x[0]))
+    }
+    fn compute(a: &Array) -> Result<(Array, Array)> {
         check_square(a)?;
         let out_dt = result_dtype(a.dtype());
         let (batch, n, vals, vecs) = eig_stack(a)?;
@@ -138,8 +142,11 @@ pub fn eig(a: impl AsRef<Array>) -> (Array, Array) {
 /// assert!(np::linalg::try_eigvals(&np::ones(3)).is_err());
 /// ```
 pub fn try_eigvals(a: impl AsRef<Array>) -> Result<Array> {
-    // The body is not generic, so it is compiled once here, not in every caller.
+    // Not generic, so compiled once here; `offload` lets an interrupt stop the cell.
     fn inner(a: &Array) -> Result<Array> {
+        offload(&[a], |x| compute(&x[0]))
+    }
+    fn compute(a: &Array) -> Result<Array> {
         check_square(a)?;
         let out_dt = result_dtype(a.dtype());
         let mut vals: Vec<Complex128> = Vec::new();
@@ -199,8 +206,12 @@ fn side(uplo: &str) -> Result<Side> {
 /// assert_eq!(e.to_string(), "ValueError: UPLO argument must be 'L' or 'U'");
 /// ```
 pub fn try_eigh(a: impl AsRef<Array>, uplo: &str) -> Result<(Array, Array)> {
-    // The body is not generic, so it is compiled once here, not in every caller.
+    // Not generic, so compiled once here; `offload` lets an interrupt stop the cell.
     fn inner(a: &Array, uplo: &str) -> Result<(Array, Array)> {
+        let uplo = uplo.to_string();
+        offload(&[a], move |x| compute(&x[0], &uplo))
+    }
+    fn compute(a: &Array, uplo: &str) -> Result<(Array, Array)> {
         let sd = side(uplo)?;
         check_square(a)?;
         let out_dt = result_dtype(a.dtype());
@@ -281,8 +292,12 @@ fn eigvalsh_one<T: Field>(a: MatRef<'_, T>, sd: Side) -> Result<Vec<f64>> {
 /// assert!(np::linalg::try_eigvalsh(&np::ones(3), "L").is_err());
 /// ```
 pub fn try_eigvalsh(a: impl AsRef<Array>, uplo: &str) -> Result<Array> {
-    // The body is not generic, so it is compiled once here, not in every caller.
+    // Not generic, so compiled once here; `offload` lets an interrupt stop the cell.
     fn inner(a: &Array, uplo: &str) -> Result<Array> {
+        let uplo = uplo.to_string();
+        offload(&[a], move |x| compute(&x[0], &uplo))
+    }
+    fn compute(a: &Array, uplo: &str) -> Result<Array> {
         let sd = side(uplo)?;
         check_square(a)?;
         let out_dt = real_dtype(a.dtype());

@@ -7,6 +7,7 @@ use super::field::{
 use crate::array::Array;
 use crate::dtype::promote;
 use crate::error::{OrPanic, Result};
+use crate::interrupt::offload;
 use crate::operand::cast_array;
 use faer::linalg::solvers::Svd;
 use faer::{Mat, MatRef};
@@ -51,8 +52,11 @@ pub fn try_lstsq(
     b: impl AsRef<Array>,
     rcond: Option<f64>,
 ) -> Result<(Array, Array, usize, Array)> {
-    // The body is not generic, so it is compiled once here, not in every caller.
+    // Not generic, so compiled once here; `offload` lets an interrupt stop the cell.
     fn inner(a: &Array, b: &Array, rcond: Option<f64>) -> Result<(Array, Array, usize, Array)> {
+        offload(&[a, b], move |x| compute(&x[0], &x[1], rcond))
+    }
+    fn compute(a: &Array, b: &Array, rcond: Option<f64>) -> Result<(Array, Array, usize, Array)> {
         check_2d(a)?;
         if a.ndim() != 2 {
             return Err(linalg_error(format!(
@@ -125,8 +129,11 @@ pub fn lstsq(a: impl AsRef<Array>, b: impl AsRef<Array>) -> (Array, Array, usize
 /// assert!(np::linalg::try_pinv(&np::ones(3), 1e-15).is_err());
 /// ```
 pub fn try_pinv(a: impl AsRef<Array>, rcond: f64) -> Result<Array> {
-    // The body is not generic, so it is compiled once here, not in every caller.
+    // Not generic, so compiled once here; `offload` lets an interrupt stop the cell.
     fn inner(a: &Array, rcond: f64) -> Result<Array> {
+        offload(&[a], move |x| compute(&x[0], rcond))
+    }
+    fn compute(a: &Array, rcond: f64) -> Result<Array> {
         check_2d(a)?;
         let out_dt = result_dtype(a.dtype());
         with_kernel!(a, x, T => {

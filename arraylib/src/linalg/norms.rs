@@ -6,6 +6,7 @@ use super::solve::{stack_given, try_inv};
 use crate::array::Array;
 use crate::dtype::DType;
 use crate::error::{ArrayError, OrPanic, Result};
+use crate::interrupt::offload;
 use crate::operand::cast_array;
 use crate::scalar::Scalar;
 use crate::shape::permuted;
@@ -230,21 +231,24 @@ fn matrix_norm(x: &Array, ord: &NormOrd, row: usize, col: usize, keepdims: bool)
         }
         NormOrd::Nuc | NormOrd::P(2.0) | NormOrd::P(-2.0) => {
             let moved = permuted(x, &perm);
-            let pick = |s: Vec<f64>| -> f64 {
-                match ord {
-                    NormOrd::Nuc => s.iter().sum(),
-                    NormOrd::P(p) if *p > 0.0 => s.first().copied().unwrap_or(0.0),
-                    _ => s.last().copied().unwrap_or(0.0),
-                }
-            };
-            with_kernel!(&moved, k, T => {
-                let st = Stack::<T>::new(&k);
-                let mut out = Vec::with_capacity(count);
-                for i in 0..st.len() {
-                    out.push(pick(singular_values(st.mat(i))?));
-                }
-                out
-            })
+            let ord = ord.clone();
+            offload(&[&moved], move |x| -> Result<Vec<f64>> {
+                let pick = |s: Vec<f64>| -> f64 {
+                    match ord {
+                        NormOrd::Nuc => s.iter().sum(),
+                        NormOrd::P(p) if p > 0.0 => s.first().copied().unwrap_or(0.0),
+                        _ => s.last().copied().unwrap_or(0.0),
+                    }
+                };
+                Ok(with_kernel!(&x[0], k, T => {
+                    let st = Stack::<T>::new(&k);
+                    let mut out = Vec::with_capacity(count);
+                    for i in 0..st.len() {
+                        out.push(pick(singular_values(st.mat(i))?));
+                    }
+                    out
+                }))
+            })?
         }
         NormOrd::P(p) if p.abs() == 1.0 || p.is_infinite() => {
             let v = magnitudes(x, &perm, false);

@@ -7,6 +7,7 @@ use super::field::{
 use crate::array::Array;
 use crate::dtype::promote;
 use crate::error::{ArrayError, OrPanic, Result, compact_shape};
+use crate::interrupt::offload;
 use crate::operand::cast_array;
 use crate::scalar::Scalar;
 use faer::dyn_stack::{MemBuffer, MemStack};
@@ -90,8 +91,11 @@ fn slogdet_of<T: Field>(a: MatRef<'_, T>) -> (T, f64) {
 /// assert_eq!(e.to_string(), "LinAlgError: Last 2 dimensions of the array must be square");
 /// ```
 pub fn try_det_stack(a: impl AsRef<Array>) -> Result<Array> {
-    // The body is not generic, so it is compiled once here, not in every caller.
+    // Not generic, so compiled once here; `offload` lets an interrupt stop the cell.
     fn inner(a: &Array) -> Result<Array> {
+        offload(&[a], |x| compute(&x[0]))
+    }
+    fn compute(a: &Array) -> Result<Array> {
         check_square(a)?;
         let out_dt = result_dtype(a.dtype());
         with_kernel!(a, x, T => {
@@ -125,8 +129,11 @@ pub fn det_stack(a: impl AsRef<Array>) -> Array {
 /// assert_eq!(e.to_string(), "LinAlgError: 1-dimensional array given. Array must be at least two-dimensional");
 /// ```
 pub fn try_det(a: impl AsRef<Array>) -> Result<Scalar> {
-    // The body is not generic, so it is compiled once here, not in every caller.
+    // Not generic, so compiled once here; `offload` lets an interrupt stop the cell.
     fn inner(a: &Array) -> Result<Scalar> {
+        offload(&[a], |x| compute(&x[0]))
+    }
+    fn compute(a: &Array) -> Result<Scalar> {
         check_square(a)?;
         if a.ndim() > 2 {
             return Err(stack_given("det"));
@@ -165,8 +172,11 @@ pub fn det(a: impl AsRef<Array>) -> Scalar {
 /// assert!(np::linalg::try_slogdet_stack(&np::ones(2)).is_err());
 /// ```
 pub fn try_slogdet_stack(a: impl AsRef<Array>) -> Result<(Array, Array)> {
-    // The body is not generic, so it is compiled once here, not in every caller.
+    // Not generic, so compiled once here; `offload` lets an interrupt stop the cell.
     fn inner(a: &Array) -> Result<(Array, Array)> {
+        offload(&[a], |x| compute(&x[0]))
+    }
+    fn compute(a: &Array) -> Result<(Array, Array)> {
         check_square(a)?;
         let out_dt = result_dtype(a.dtype());
         with_kernel!(a, x, T => {
@@ -202,8 +212,11 @@ pub fn slogdet_stack(a: impl AsRef<Array>) -> (Array, Array) {
 /// assert!(np::linalg::try_slogdet(&np::ones([2, 3])).is_err());
 /// ```
 pub fn try_slogdet(a: impl AsRef<Array>) -> Result<(Scalar, Scalar)> {
-    // The body is not generic, so it is compiled once here, not in every caller.
+    // Not generic, so compiled once here; `offload` lets an interrupt stop the cell.
     fn inner(a: &Array) -> Result<(Scalar, Scalar)> {
+        offload(&[a], |x| compute(&x[0]))
+    }
+    fn compute(a: &Array) -> Result<(Scalar, Scalar)> {
         check_square(a)?;
         if a.ndim() > 2 {
             return Err(stack_given("slogdet"));
@@ -237,8 +250,11 @@ pub fn slogdet(a: impl AsRef<Array>) -> (Scalar, Scalar) {
 /// assert_eq!(e.to_string(), "LinAlgError: Singular matrix");
 /// ```
 pub fn try_inv(a: impl AsRef<Array>) -> Result<Array> {
-    // The body is not generic, so it is compiled once here, not in every caller.
+    // Not generic, so compiled once here; `offload` lets an interrupt stop the cell.
     fn inner(a: &Array) -> Result<Array> {
+        offload(&[a], |x| compute(&x[0]))
+    }
+    fn compute(a: &Array) -> Result<Array> {
         check_square(a)?;
         let out_dt = result_dtype(a.dtype());
         with_kernel!(a, x, T => {
@@ -292,8 +308,11 @@ fn core_mismatch(vector: bool, size: usize, m: usize) -> ArrayError {
 /// assert_eq!(e.to_string(), "ValueError: solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature (m,m),(m)->(m) (size 4 is different from 3)");
 /// ```
 pub fn try_solve(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Result<Array> {
-    // The body is not generic, so it is compiled once here, not in every caller.
+    // Not generic, so compiled once here; `offload` lets an interrupt stop the cell.
     fn inner(a: &Array, b: &Array) -> Result<Array> {
+        offload(&[a, b], |x| compute(&x[0], &x[1]))
+    }
+    fn compute(a: &Array, b: &Array) -> Result<Array> {
         check_square(a)?;
         let m = a.shape()[a.ndim() - 1];
         let abatch = &a.shape()[..a.ndim() - 2];
