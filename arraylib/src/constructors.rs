@@ -42,6 +42,7 @@ pub(crate) fn try_full_dims(dims: Vec<isize>, value: Scalar, dtype: DType) -> Re
                 ),
             ));
         }
+        crate::operand::advise_huge_vec(&mut data);
         data.resize(n, v);
         Array::from_storage_c(T::into_storage(Buffer::new(data, shape.clone())), shape)
     }))

@@ -530,8 +530,17 @@ fn for_each_row(lens: &[usize], strides: &[Vec<isize>], mut inner: impl FnMut(&[
 /// pages, as NumPy does, which saves most of the page faults of touching fresh memory.
 pub(crate) fn new_vec<T>(n: usize) -> Vec<T> {
     let mut v: Vec<T> = Vec::with_capacity(n);
-    advise_huge(v.as_mut_ptr() as *mut u8, n * std::mem::size_of::<T>());
+    advise_huge_vec(&mut v);
     v
+}
+
+/// Advises huge pages for the whole capacity of a large vector; call it before the memory is
+/// first written, since pages already touched stay small.
+pub(crate) fn advise_huge_vec<T>(v: &mut Vec<T>) {
+    advise_huge(
+        v.as_mut_ptr() as *mut u8,
+        v.capacity() * std::mem::size_of::<T>(),
+    );
 }
 
 #[cfg(target_os = "linux")]

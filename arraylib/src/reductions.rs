@@ -427,12 +427,104 @@ mod fast_sum {
             }
         };
     }
-    avx2_pairwise!(avx2_f64, f64);
     avx2_pairwise!(avx2_f32, f32);
+
+    /// [`pairwise`] for float64 with the leaves written in AVX2 intrinsics: left to the
+    /// compiler, the eight accumulators became 128-bit shuffles. Lane `j` of the two vectors
+    /// is accumulator `j`, so the additions happen in the same order and the sum is the same.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn avx2_f64(a: &[f64]) -> f64 {
+        use std::arch::x86_64::{_mm256_add_pd, _mm256_loadu_pd, _mm256_storeu_pd};
+        let n = a.len();
+        if n < 8 {
+            return pairwise(a, &|x: f64| x);
+        }
+        if n > 128 {
+            let mut n2 = n / 2;
+            n2 -= n2 % 8;
+            // SAFETY: the caller checked AVX2, as for this call.
+            return unsafe { avx2_f64(&a[..n2]) + avx2_f64(&a[n2..]) };
+        }
+        let end = n - n % 8;
+        let p = a.as_ptr();
+        let mut r = [0.0f64; 8];
+        // SAFETY: every load reads 4 elements below `end <= n`; AVX2 was checked by the caller.
+        unsafe {
+            let mut lo = _mm256_loadu_pd(p);
+            let mut hi = _mm256_loadu_pd(p.add(4));
+            let mut i = 8;
+            while i < end {
+                lo = _mm256_add_pd(lo, _mm256_loadu_pd(p.add(i)));
+                hi = _mm256_add_pd(hi, _mm256_loadu_pd(p.add(i + 4)));
+                i += 8;
+            }
+            _mm256_storeu_pd(r.as_mut_ptr(), lo);
+            _mm256_storeu_pd(r.as_mut_ptr().add(4), hi);
+        }
+        let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for &x in &a[end..] {
+            res += x;
+        }
+        res
+    }
 
     #[cfg(target_arch = "x86_64")]
     fn has_avx2() -> bool {
         std::arch::is_x86_feature_detected!("avx2")
+    }
+
+    /// Adds each `acc.len()`-long row of `block` to `acc`, in AVX2 (or AVX-512) vectors when the
+    /// CPU has them, for float64; false (nothing done) for other types.
+    pub(super) fn add_rows<A: 'static, T: 'static>(acc: &mut [A], block: &[T]) -> bool {
+        use std::any::TypeId;
+        if TypeId::of::<A>() != TypeId::of::<f64>() || TypeId::of::<T>() != TypeId::of::<f64>() {
+            return false;
+        }
+        // SAFETY: A and T are f64 (checked through TypeId), so the casts are identities.
+        let (acc, block) = unsafe {
+            (
+                &mut *(acc as *mut [A] as *mut [f64]),
+                &*(block as *const [T] as *const [f64]),
+            )
+        };
+        add_rows_f64(acc, block);
+        true
+    }
+
+    /// The row-by-row adds of [`add_rows`] for float64; the order of additions is the plain
+    /// loop's, so results are identical.
+    fn add_rows_f64(acc: &mut [f64], block: &[f64]) {
+        #[inline(always)]
+        fn body(acc: &mut [f64], block: &[f64]) {
+            for row in block.chunks_exact(acc.len()) {
+                for (a, &x) in acc.iter_mut().zip(row) {
+                    *a += x;
+                }
+            }
+        }
+        #[cfg(target_arch = "x86_64")]
+        #[target_feature(enable = "avx512f,avx2")]
+        unsafe fn avx512(acc: &mut [f64], block: &[f64]) {
+            body(acc, block)
+        }
+        #[cfg(target_arch = "x86_64")]
+        #[target_feature(enable = "avx2")]
+        unsafe fn avx2(acc: &mut [f64], block: &[f64]) {
+            body(acc, block)
+        }
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("avx512f") {
+                // SAFETY: the CPU supports AVX-512F and AVX2.
+                return unsafe { avx512(acc, block) };
+            }
+            if has_avx2() {
+                // SAFETY: the CPU supports AVX2.
+                return unsafe { avx2(acc, block) };
+            }
+        }
+        body(acc, block)
     }
 
     /// `0 + pairwise(a)` for float64.
@@ -514,12 +606,16 @@ fn sum_kernel<T: Element, A: Acc>(
             };
         }
     } else {
+        let plain =
+            plain_ok && !buffered && std::any::TypeId::of::<T>() == std::any::TypeId::of::<A>();
         for o in 0..outer {
             let acc = &mut out[o * inner..(o + 1) * inner];
             let block = &data[o * n * inner..(o + 1) * n * inner];
-            for row in block.chunks_exact(inner) {
-                for (a, &x) in acc.iter_mut().zip(row) {
-                    *a = a.add(f(x));
+            if !(plain && fast_sum::add_rows(acc, block)) {
+                for row in block.chunks_exact(inner) {
+                    for (a, &x) in acc.iter_mut().zip(row) {
+                        *a = a.add(f(x));
+                    }
                 }
             }
             crate::interrupt::check();
@@ -2384,6 +2480,32 @@ mod tests {
     //! Expected values come from NumPy 2.4 on the same data (as exact bit patterns where NumPy's
     //! summation order is reproduced, otherwise with the stated tolerance).
     use crate::{Array, DType, arange, s};
+
+    #[test]
+    fn fast_float_sums_add_in_numpys_order() {
+        // Values of very different sizes, so any change in the order of additions shows.
+        let x: Vec<f64> = (0..5000u64)
+            .map(|i| ((i * 2_654_435_761) % 1000) as f64 * 10f64.powi((i % 17) as i32 - 8))
+            .collect();
+        for n in [
+            0, 1, 7, 8, 9, 15, 16, 127, 128, 129, 255, 256, 1000, 4999, 5000,
+        ] {
+            let fast = super::fast_sum::sum_f64(&x[..n]);
+            let plain = 0.0 + super::pairwise(&x[..n], &|v: f64| v);
+            assert_eq!(fast.to_bits(), plain.to_bits(), "sum of {n}");
+        }
+        // Rows added with vector instructions give the plain loop's sums, bit for bit.
+        let (rows, cols) = (37, 53);
+        let mut fast = vec![0.0; cols];
+        assert!(super::fast_sum::add_rows(&mut fast, &x[..rows * cols]));
+        let mut plain = vec![0.0; cols];
+        for row in x[..rows * cols].chunks(cols) {
+            for (a, &v) in plain.iter_mut().zip(row) {
+                *a += v;
+            }
+        }
+        assert_eq!(fast, plain);
+    }
 
     /// 100000 exactly reproducible floats: `((i * 7919) % 10007) / 1013`.
     fn data() -> Array {

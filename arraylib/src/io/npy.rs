@@ -669,7 +669,8 @@ fn alloc_and_fill<T: Element>(
             ),
         ));
     }
-    advise_huge(data.as_mut_ptr() as *mut u8, nbytes);
+    // Most of the cost of reading a big file into new memory is otherwise page faults.
+    crate::operand::advise_huge_vec(&mut data);
     if T::DTYPE == DType::Bool {
         // Any byte may be in the file; a Rust bool must be 0 or 1.
         let mut bytes = vec![0u8; count];
@@ -706,24 +707,3 @@ fn alloc_and_fill<T: Element>(
     }
     Ok(data)
 }
-
-/// Asks for transparent huge pages on a large fresh buffer, as NumPy does for its arrays:
-/// most of the cost of reading a big file into new memory is otherwise page faults.
-#[cfg(target_os = "linux")]
-fn advise_huge(ptr: *mut u8, bytes: usize) {
-    if bytes < (4 << 20) {
-        return;
-    }
-    let page = 4096usize;
-    let start = (ptr as usize + page - 1) & !(page - 1);
-    let end = (ptr as usize + bytes) & !(page - 1);
-    if end > start {
-        // SAFETY: the range lies inside the allocation; the advice only affects paging.
-        unsafe {
-            libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
-        }
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn advise_huge(_ptr: *mut u8, _bytes: usize) {}

@@ -67,7 +67,7 @@ fn with_global_state(f: &mut dyn FnMut(&mut RandomState)) {
 
 /// `n` values of `f`, polling for a kernel interrupt between blocks.
 pub(crate) fn fill_f64(n: usize, mut f: impl FnMut() -> f64) -> Vec<f64> {
-    let mut v = Vec::with_capacity(n);
+    let mut v = crate::operand::new_vec(n);
     let mut done = 0;
     while done < n {
         let end = (done + bounded::POLL).min(n);
