@@ -97,7 +97,7 @@ pub fn run() {
     case!(
         "dtype_str_of_mask_result",
         "str(names[scores > 85].dtype)",
-        { names().index(s![scores().gt(85)]).dtype().to_string() }
+        names().index(s![scores().gt(85)]).dtype().to_string()
     );
     case!("itemsize", "names.itemsize", names().itemsize());
     case!("nbytes", "names.nbytes", names().nbytes());
@@ -190,6 +190,24 @@ pub fn run() {
         "repr_long_wraps",
         "np.array(['x' * 30, 'y' * 30, 'z' * 30])",
         np::array!["x".repeat(30), "y".repeat(30), "z".repeat(30)]
+    );
+    case_str!(
+        "str_summarized_2d",
+        "np.array([['r%dc%d' % (i, j) for j in range(40)] for i in range(30)])",
+        {
+            let v: Vec<String> = (0..30)
+                .flat_map(|i| (0..40).map(move |j| format!("r{i}c{j}")))
+                .collect();
+            Array::from_strs(&v, [30, 40])
+        }
+    );
+    case_repr!(
+        "repr_wrapped_2d",
+        "np.array([['x' * 20, 'y' * 25, 'z'], ['\u{e9}' * 30, '', 'w' * 12]])",
+        np::array![
+            ["x".repeat(20), "y".repeat(25), "z".to_string()],
+            ["\u{e9}".repeat(30), String::new(), "w".repeat(12)]
+        ]
     );
     case!(
         "tutorial_print",
