@@ -153,7 +153,10 @@ def eval_numpy(code: str) -> tuple[Any, str | None]:
 
 
 def _rust_value(v: Any) -> Any:
-    """A value of the Rust JSON (floats as strings, complex as [re, im]) as Python."""
+    """A value of the Rust JSON (floats as strings, complex as [re, im], the elements of a
+    string array as {"str": text}) as Python."""
+    if isinstance(v, dict) and "str" in v:
+        return v["str"]
     if isinstance(v, list) and len(v) == 2 and all(isinstance(p, str) for p in v):
         return complex(float(v[0]), float(v[1]))
     if isinstance(v, str):
@@ -232,6 +235,11 @@ def compare(case: dict[str, Any], result: dict[str, Any], value: Any) -> str | N
             msg = _scalar_kind_differs(result, value)
             if msg:
                 return msg
+            if isinstance(value, np.str_):
+                # NumPy's string scalar has the width of its own text, the 0-d array standing
+                # for it keeps the array's: the text is what is compared.
+                rv = [_rust_value(v) for v in result["values"]]
+                return None if rv == [str(value)] else f"rust {rv[0]!r}, numpy {str(value)!r}"
             value = np.asarray(value)
         if not isinstance(value, np.ndarray):
             return f"rust gave an array, numpy gave {_describe(value)}"

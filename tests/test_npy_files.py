@@ -68,7 +68,9 @@ def sample(dtype: str, shape: tuple[int, ...]) -> np.ndarray:
 def rust_values(d: dict[str, Any]) -> np.ndarray:
     dt = np.dtype(d["dtype"])
     vals = d["values"]
-    if dt.kind == "c":
+    if dt.kind == "U":
+        arr = np.array(vals, dtype=dt)
+    elif dt.kind == "c":
         parts = [tuple(float(x) for x in v.split(",")) for v in vals]
         arr = np.array([complex(r, i) for r, i in parts], dtype=dt)
     elif dt.kind == "b":
@@ -82,7 +84,8 @@ def rust_values(d: dict[str, Any]) -> np.ndarray:
 
 def assert_same(d: dict[str, Any], expected: np.ndarray) -> None:
     assert "error" not in d, d
-    assert d["dtype"] == expected.dtype.name
+    # Strings name their dtype as `str(dtype)` (`<U5`), numbers as `dtype.name`.
+    assert d["dtype"] == (str(expected.dtype) if expected.dtype.kind == "U" else expected.dtype.name)
     assert tuple(d["shape"]) == expected.shape
     np.testing.assert_array_equal(rust_values(d), expected, strict=True)
 
@@ -131,6 +134,42 @@ def test_npy_numpy_to_arraylib_and_back(tool: Path, tmp_path: Path, dtype: str, 
     assert fortran == (layout == "F")
     # The data starts on a 64-byte boundary, as NumPy aligns it.
     assert (out.stat().st_size - a.nbytes) % 64 == 0
+
+
+@pytest.mark.parametrize("layout", ["C", "F", "0d", "empty", "big-endian"])
+def test_npy_strings_numpy_to_arraylib_and_back(tool: Path, tmp_path: Path, layout: str) -> None:
+    a = np.array(["Alice", "", "\u00e9t\u00e9", "\U0001f600", "x" * 9, "Bob"]).reshape(2, 3)
+    if layout == "F":
+        a = np.asfortranarray(a)
+    elif layout == "0d":
+        a = np.array("Eve")
+    elif layout == "empty":
+        a = np.zeros((0, 3), dtype="U4")
+    elif layout == "big-endian":
+        a = a.astype(a.dtype.newbyteorder(">"))
+    src = tmp_path / "src.npy"
+    np.save(src, a)
+    d = run(tool, "describe", src)
+    native = a.astype(a.dtype.newbyteorder("="))
+    assert_same(d, native)
+    out = tmp_path / "out.npy"
+    run(tool, "copy", src, out)
+    back = np.load(out)
+    np.testing.assert_array_equal(back, native, strict=True)
+    version, (shape, fortran, dt) = header_of(out)
+    assert shape == a.shape and dt == native.dtype
+    assert fortran == (layout == "F")
+
+
+def test_npy_strings_in_npz(tool: Path, tmp_path: Path) -> None:
+    names = np.array(["Alice", "Bob", "Charlie"])
+    src = tmp_path / "src.npz"
+    np.savez(src, names=names, scores=np.array([85, 92, 78]))
+    out = tmp_path / "out.npz"
+    run(tool, "npz-copy", src, out)
+    with np.load(out) as z:
+        np.testing.assert_array_equal(z["names"], names, strict=True)
+        np.testing.assert_array_equal(z["scores"], np.array([85, 92, 78]), strict=True)
 
 
 @pytest.mark.parametrize("version", [(1, 0), (2, 0), (3, 0)])

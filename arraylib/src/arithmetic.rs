@@ -334,6 +334,9 @@ complex_pow!(Complex64, Complex128);
 
 /// Runs a binary arithmetic ufunc on two operands with NumPy's type resolution.
 pub(crate) fn try_binary_op(op: BinOp, a: &Operand, b: &Operand) -> Result<Array> {
+    if a.dtype().is_str() || b.dtype().is_str() {
+        return crate::strings::arithmetic(op.name(), a, b);
+    }
     let mut dt = result_type(a, b)?;
     // `power` has no bool loop: a bool array with a Python int uses the int8 loop
     if op == BinOp::Pow
@@ -380,6 +383,7 @@ pub fn can_cast_same_kind(from: DType, to: DType) -> bool {
         Kind::Int => 2,
         Kind::Float => 3,
         Kind::Complex => 4,
+        Kind::Str => 5,
     };
     if from.kind() == Kind::Int && to.kind() == Kind::UInt {
         return false;
@@ -391,6 +395,14 @@ pub fn can_cast_same_kind(from: DType, to: DType) -> bool {
 /// `same_kind` output cast, the output shape and that `out` is writeable.
 pub(crate) fn try_inplace(op: BinOp, out: &Array, b: &Operand) -> Result<()> {
     let a = Operand::Borrowed(out);
+    if out.dtype().is_str() || b.dtype().is_str() {
+        // `names += "x"` concatenates, cut to the array's width; the rest are type errors.
+        let r = crate::strings::arithmetic(op.name(), &a, b)?;
+        if out.dtype().is_str() {
+            return out.try_assign(&r);
+        }
+        return Err(crate::strings::no_loop_binary(op.name(), &a, b));
+    }
     let mut dt = result_type(&a, b)?;
     if op == BinOp::Div && (dt.is_integer() || dt == DType::Bool) {
         dt = DType::Float64;
@@ -455,6 +467,9 @@ fn scalar_binop(op: BinOp, a: Operand, b: Operand) -> Scalar {
 /// `-x` for any operand (NumPy's `np.negative`); bool is a `TypeError` as in NumPy.
 pub(crate) fn try_negative(a: &Operand) -> Result<Array> {
     let dt = a.dtype();
+    if dt.is_str() {
+        return Err(crate::strings::no_loop_unary("negative"));
+    }
     crate::dispatch_numeric!(dt, T => Ok(crate::operand::unary::<T, T>(a, |x| x.neg_())),
         _ => Err(bool_neg_error()))
 }

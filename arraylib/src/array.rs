@@ -378,7 +378,8 @@ impl Array {
                 hi += span;
             }
         }
-        let item = self.itemsize() as isize;
+        // Bytes per element as they lie in the buffer (a string element is a pointer).
+        let item = self.storage.elem_size() as isize;
         Some((
             self.storage.addr() as isize + lo * item,
             self.storage.addr() as isize + (hi + 1) * item,

@@ -47,6 +47,8 @@ const INDEX_ROW: &str = "color:gray;font-size:11px;font-family:sans-serif;\
     font-family:var(--jp-ui-font-family,system-ui,sans-serif);";
 /// A row index: short, since a large grid has many.
 const INDEX_CELL: &str = "padding:1px 6px;color:gray;font-size:11px;";
+/// A string element: text reads from the left.
+const STR_CELL: &str = "padding:1px 6px;text-align:left;";
 /// The shading of `True` in a bool grid.
 const TRUE_CELL: &str = "padding:1px 6px;background-color:rgba(25,118,210,0.25);\
     background:var(--jp-brand-color3,#bbdefb);";
@@ -95,6 +97,17 @@ fn cell_text(value: Scalar) -> String {
         Scalar::Complex64(c) => compact_complex(c.re as f64, c.im as f64),
         Scalar::Complex128(c) => compact_complex(c.re, c.im),
         other => other.to_string(),
+    }
+}
+
+/// A string element as NumPy prints it (`'Bob'`), long texts cut with `…`.
+fn str_cell_text(s: &str) -> String {
+    const MAX_CHARS: usize = 24;
+    if s.chars().count() <= MAX_CHARS {
+        crate::strings::py_repr(s)
+    } else {
+        let head: String = s.chars().take(MAX_CHARS - 1).collect();
+        format!("{}…", crate::strings::py_repr(&head))
     }
 }
 
@@ -157,7 +170,7 @@ fn unravel(mut flat: usize, shape: &[usize], idx: &mut [usize]) {
 
 fn stats(a: &Array) -> Option<Stats> {
     let n = a.size();
-    if n == 0 || a.dtype().is_complex() || a.dtype() == DType::Bool {
+    if n == 0 || a.dtype().is_complex() || a.dtype() == DType::Bool || a.dtype().is_str() {
         return None;
     }
     let step = n.div_ceil(STATS_SAMPLE).max(1);
@@ -324,11 +337,16 @@ fn write_grid(out: &mut String, a: &Array, prefix: &[usize]) {
                     if nd >= 1 {
                         idx.push(c.unwrap_or(0));
                     }
-                    let v = a.get(idx);
-                    if bool_array && v.to_bool() {
-                        style = TRUE_CELL;
+                    if a.dtype().is_str() {
+                        style = STR_CELL;
+                        str_cell_text(&a.get_str(idx))
+                    } else {
+                        let v = a.get(idx);
+                        if bool_array && v.to_bool() {
+                            style = TRUE_CELL;
+                        }
+                        cell_text(v)
                     }
-                    cell_text(v)
                 }
             };
             let _ = write!(out, "<td style=\"{style}\">{}</td>", escape(&text));
@@ -382,7 +400,7 @@ pub fn card_html(a: &Array) -> String {
         "<div><b style=\"{MONO}\">{}</b> <span style=\"{BADGE}{MONO}\">{}</span> \
          <span style=\"{MUTED}\">· {} element{} · {} · {} · {}</span></div>",
         shape_repr(a.shape()),
-        a.dtype(),
+        escape(&a.dtype().to_string()),
         a.size(),
         if a.size() == 1 { "" } else { "s" },
         memory_text(a.nbytes()),
@@ -391,6 +409,13 @@ pub fn card_html(a: &Array) -> String {
     );
     if let Some(s) = stats(a) {
         write_stats(&mut out, &s);
+    } else if a.dtype().is_str() && a.size() > 0 && a.size() <= STATS_SAMPLE {
+        let distinct = crate::strings::ranks(a).1.len();
+        let _ = write!(
+            out,
+            "<div style=\"{MUTED}{MONO}font-size:11px;margin:4px 0;\">{distinct} distinct value{}</div>",
+            if distinct == 1 { "" } else { "s" }
+        );
     } else if a.dtype() == DType::Bool && a.size() > 0 {
         let trues = a.view::<bool>().iter().filter(|&&b| b).count();
         let _ = write!(
@@ -489,6 +514,22 @@ mod tests {
         assert!(h.contains(">…</td>"));
         // Edge items of the last axis: 0 1 2 … 17 18 19.
         assert!(h.contains(">17</td>") && !h.contains(">10</td>"));
+    }
+
+    #[test]
+    fn strings_show_dtype_values_and_distinct_count() {
+        let a = crate::array!["Alice", "Bob", "Bob", "<b>"];
+        let h = card_html(&a);
+        assert!(h.contains(">&lt;U5</span>"), "{h}");
+        assert!(h.contains("4 elements · 80 bytes"), "{h}");
+        assert!(
+            h.contains(">'Alice'</td>") && h.contains(">'&lt;b&gt;'</td>"),
+            "{h}"
+        );
+        assert!(h.contains("3 distinct values"), "{h}");
+        assert!(h.contains("dtype='&lt;U5')</pre>"), "{h}");
+        let long = crate::Array::from_strs(&["x".repeat(40)], [1]);
+        assert!(card_html(&long).contains("…</td>"));
     }
 
     #[test]

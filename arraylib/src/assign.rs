@@ -14,6 +14,11 @@ pub(crate) fn copy_same_dtype(dst: &Array, src: &Array) {
     if dst.size() == 0 {
         return;
     }
+    if dst.dtype().is_str() {
+        // The texts are copied out first, so an overlapping source is read before writing.
+        crate::strings::write(dst, &crate::strings::texts(src)).or_panic();
+        return;
+    }
     dispatch!(dst.dtype(), T => copy_typed::<T>(dst, src))
 }
 
@@ -54,6 +59,10 @@ pub(crate) fn prepare_source(dst: &Array, src: &Array) -> Result<Array> {
         );
     }
     let s = s.broadcast_view(dst.shape()).map_err(|_| err())?;
+    if dst.dtype().is_str() {
+        // Written as text (numbers too, as NumPy does); copying reads it all first.
+        return Ok(s);
+    }
     if s.dtype() != dst.dtype() {
         // A converted copy never overlaps the destination.
         return Ok(s.astype(dst.dtype()));

@@ -9,6 +9,7 @@ use crate::array::Array;
 use crate::casting::CastTo;
 use crate::dispatch;
 use crate::dtype::{DType, Element};
+use crate::error::{OrPanic, Result};
 use crate::storage::Buffer;
 
 /// C's `(int32)x` on x86-64: out-of-range and NaN give `i32::MIN`.
@@ -47,7 +48,21 @@ fn f64_to_u64_x86(x: f64) -> u64 {
 }
 
 /// Converts every element of `a` (any layout) into a new row-major array of `dtype`.
+#[track_caller]
 pub(crate) fn cast_copy(a: &Array, dtype: DType) -> Array {
+    try_cast_copy(a, dtype).or_panic()
+}
+
+/// [`cast_copy`], with the errors of parsing strings as numbers.
+fn try_cast_copy(a: &Array, dtype: DType) -> Result<Array> {
+    if a.dtype().is_str() || dtype.is_str() {
+        return crate::strings::astype(a, dtype);
+    }
+    Ok(cast_number(a, dtype))
+}
+
+/// [`cast_copy`] between number dtypes.
+fn cast_number(a: &Array, dtype: DType) -> Array {
     let shape = a.shape().to_vec();
     let src = a.dtype();
     if src.is_float() && dtype.is_integer() {
@@ -101,8 +116,21 @@ impl Array {
     /// assert_eq!(b.to_vec::<i32>(), vec![1, -2, 3]);
     /// assert_eq!(np::arange(3).astype(np::float32).dtype(), np::float32);
     /// ```
+    #[track_caller]
     pub fn astype(&self, dtype: DType) -> Array {
         cast_copy(self, dtype)
+    }
+
+    /// Fallible form of [`Array::astype`]: converting strings that are not numbers is NumPy's
+    /// `ValueError` (`could not convert string to float: np.str_('x')`).
+    ///
+    /// ```
+    /// use arraylib as np;
+    /// assert_eq!(np::array!["1", "22"].try_astype(np::int64).unwrap().to_vec::<i64>(), vec![1, 22]);
+    /// assert!(np::array!["x"].try_astype(np::float64).is_err());
+    /// ```
+    pub fn try_astype(&self, dtype: DType) -> Result<Array> {
+        try_cast_copy(self, dtype)
     }
 }
 
@@ -113,6 +141,7 @@ impl Array {
 /// let b = np::astype(np::arange(3), np::bool_);
 /// assert_eq!(b.to_vec::<bool>(), vec![false, true, true]);
 /// ```
+#[track_caller]
 pub fn astype(a: impl AsRef<Array>, dtype: DType) -> Array {
     cast_copy(a.as_ref(), dtype)
 }

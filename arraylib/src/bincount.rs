@@ -36,7 +36,7 @@ fn bins_of(x: &Array) -> Result<Vec<i64>> {
     if !safe {
         return Err(ArrayError::type_error(format!(
             "Cannot cast array data from dtype('{}') to dtype('int64') according to the rule 'safe'",
-            d.name()
+            d
         )));
     }
     let v = cast_array(x, DType::Int64).to_vec::<i64>();
@@ -110,7 +110,7 @@ pub fn try_bincount_with(
                 if w.dtype().is_complex() {
                     return Err(ArrayError::type_error(format!(
                         "Cannot cast array data from dtype('{}') to dtype('float64') according to the rule 'safe'",
-                        w.dtype().name()
+                        w.dtype()
                     )));
                 }
                 let w = cast_array(w, DType::Float64).to_vec::<f64>();

@@ -22,13 +22,27 @@ use std::ops::{BitAnd, BitOr, BitXor, Not};
 
 /// The six comparison ufuncs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Cmp {
+pub(crate) enum Cmp {
     Gt,
     Ge,
     Lt,
     Le,
     Eq,
     Ne,
+}
+
+impl Cmp {
+    /// The ufunc's name (`greater`, `equal`, ...).
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Cmp::Gt => "greater",
+            Cmp::Ge => "greater_equal",
+            Cmp::Lt => "less",
+            Cmp::Le => "less_equal",
+            Cmp::Eq => "equal",
+            Cmp::Ne => "not_equal",
+        }
+    }
 }
 
 /// Ordering of complex numbers as NumPy sorts them: real part first, then imaginary.
@@ -102,8 +116,21 @@ fn cmp_dtype(a: &Operand, b: &Operand) -> Result<DType> {
 }
 
 fn try_compare(op: Cmp, a: &Operand, b: &Operand) -> Result<Array> {
+    if a.dtype().is_str() || b.dtype().is_str() {
+        return crate::strings::compare(op, a, b, false);
+    }
     let dt = cmp_dtype(a, b)?;
     crate::dispatch!(dt, T => cmp_in::<T>(op, a, b))
+}
+
+/// A comparison operator (`a == b`, the methods `eq`, `lt`, ...): as the ufunc, except that
+/// Python's `==` of strings with numbers is all False (and `!=` all True) where `np.equal` has
+/// no loop.
+fn try_compare_operator(op: Cmp, a: &Operand, b: &Operand) -> Result<Array> {
+    if a.dtype().is_str() || b.dtype().is_str() {
+        return crate::strings::compare(op, a, b, true);
+    }
+    try_compare(op, a, b)
 }
 
 macro_rules! comparisons {
@@ -133,7 +160,7 @@ macro_rules! comparisons {
             #[track_caller]
             #[allow(clippy::should_implement_trait)]
             pub fn $method<'a>(&self, other: impl IntoOperand<'a>) -> Array {
-                try_compare($op, &Operand::Borrowed(self), &other.into_operand()).or_panic()
+                try_compare_operator($op, &Operand::Borrowed(self), &other.into_operand()).or_panic()
             }
         }
     )*};
@@ -303,6 +330,10 @@ pub fn invert<'a>(x: impl IntoOperand<'a>) -> Array {
 
 /// Truth value of every element (`x != 0`), as the logical ufuncs see it.
 fn truth(a: &Operand) -> Operand<'static> {
+    if a.dtype().is_str() {
+        // A string is true when it is not empty.
+        return Operand::Owned(a.clone().into_array().astype(DType::Bool));
+    }
     match a {
         Operand::Weak(w) => Operand::Weak(WeakScalar::Bool(w.to_scalar().to_bool())),
         Operand::Scalar(s) => Operand::Scalar(Scalar::Bool(s.to_bool())),
@@ -351,8 +382,13 @@ logical_fns! {
 /// ```
 /// assert_eq!(arraylib::logical_not(&arraylib::arange(3)).to_vec::<bool>(), vec![true, false, false]);
 /// ```
+#[track_caller]
 pub fn logical_not<'a>(x: impl IntoOperand<'a>) -> Array {
-    unary::<bool, bool>(&truth(&x.into_operand()), |v| !v)
+    let x = x.into_operand();
+    if x.dtype().is_str() {
+        crate::strings::reject(no_loop("logical_not"));
+    }
+    unary::<bool, bool>(&truth(&x), |v| !v)
 }
 
 // ----- where, isclose, allclose, array_equal -------------------------------------------------
@@ -391,6 +427,14 @@ pub fn try_where<'a, 'b, 'c>(
     let x = x.into_operand();
     let y = y.into_operand();
     let dt = result_type(&x, &y)?;
+    if let DType::Str(w) = dt {
+        // Numbers join strings as their text; the element numbers are chosen instead.
+        let (xs, ys) = (
+            crate::strings::as_str_array(&x),
+            crate::strings::as_str_array(&y),
+        );
+        return crate::strings::via_index(&[&xs, &ys], w, &mut |p| try_where(&c, &p[0], &p[1]));
+    }
     let shape = crate::broadcast::broadcast_shapes(&[c.shape(), x.shape(), y.shape()])?;
     let xa = cast_array(&x.into_array(), dt);
     let ya = cast_array(&y.into_array(), dt);
@@ -451,6 +495,9 @@ pub fn try_isclose_with<'a, 'b>(
     let a = a.into_operand();
     let b = b.into_operand();
     let dt = result_type(&a, &b)?;
+    if dt.is_str() {
+        return Err(crate::strings::promotion_error(dt, WeakScalar::Float(0.0)));
+    }
     if dt.kind() == Kind::Complex {
         return binary::<Complex128, Complex128, bool>(&a, &b, |x, y| {
             let nan = |z: Complex128| z.re.is_nan() || z.im.is_nan();
@@ -539,10 +586,10 @@ fn array_equal_impl(a: &Operand, b: &Operand, equal_nan: bool) -> bool {
     if a.shape() != b.shape() {
         return false;
     }
-    let Ok(eq) = try_compare(Cmp::Eq, a, b) else {
+    let Ok(eq) = try_compare_operator(Cmp::Eq, a, b) else {
         return false;
     };
-    if !equal_nan {
+    if !equal_nan || a.dtype().is_str() || b.dtype().is_str() {
         return all_true(&eq);
     }
     let na = crate::ufuncs::isnan(a.clone());

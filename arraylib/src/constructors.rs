@@ -28,6 +28,20 @@ pub(crate) fn try_full_dims(dims: Vec<isize>, value: Scalar, dtype: DType) -> Re
             "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
         ));
     }
+    if let DType::Str(w) = dtype {
+        // NumPy's zeros of strings are empty strings, its ones `'1'`, other values their text.
+        let text = match value {
+            Scalar::Bool(false) => String::new(),
+            Scalar::Bool(true) => "1".to_string(),
+            v => v.to_string(),
+        };
+        let w = if w == 0 {
+            crate::strings::char_len(&text).max(1)
+        } else {
+            w
+        };
+        return Ok(crate::strings::filled(shape, w, &text));
+    }
     Ok(dispatch!(dtype, T => {
         let v: T = scalar_value!(value, x => CastTo::<T>::cast(x));
         let mut data: Vec<T> = Vec::new();

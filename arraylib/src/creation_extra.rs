@@ -14,8 +14,9 @@ use crate::shape_arg::IntoShape;
 /// Builds an array from nested literals, like `np.array([[1, 2], [3, 4]])`.
 ///
 /// Integer literals give int64 and float literals float64 (NumPy's defaults), booleans give
-/// bool; mixing integers and floats gives float64. Elements may be any expressions of a
-/// number type or [`Scalar`](crate::Scalar). Nested lists of different lengths panic with
+/// bool; mixing integers and floats gives float64. String literals (`&str`, `String`) give
+/// NumPy's string dtype `<U{n}`, `n` the longest text. Elements may be any expressions of a
+/// number type, [`Scalar`](crate::Scalar) or a string. Nested lists of different lengths panic with
 /// NumPy's `ValueError` (mixing lists and numbers at one level does not compile). Give another
 /// dtype with [`astype`](crate::Array::astype): `array![1, 2, 3].astype(np::int32)`.
 ///
@@ -28,6 +29,7 @@ use crate::shape_arg::IntoShape;
 /// assert_eq!(b.dtype(), np::float64);
 /// assert_eq!(np::array![true, false].dtype(), np::bool_);
 /// assert_eq!(np::array![1, 2, 3].astype(np::int32).dtype(), np::int32);
+/// assert_eq!(np::array!["Alice", "Bob"].dtype().to_string(), "<U5");
 /// ```
 #[macro_export]
 macro_rules! array {
@@ -48,22 +50,31 @@ macro_rules! array {
 #[doc(hidden)]
 pub enum Nested {
     /// A list of numbers.
-    Leaves(Vec<Scalar>),
+    Leaves(Vec<Literal>),
     /// A list of lists.
     List(Vec<Nested>),
 }
 
-/// A value that can be an element of an `array!` literal: numbers, `bool`, complex numbers and
-/// [`Scalar`].
+/// One element of an `array!` literal: a number or a string.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Literal {
+    /// A number, `bool` or [`Scalar`].
+    Number(Scalar),
+    /// A string (the array gets NumPy's `<U{n}` dtype).
+    Text(String),
+}
+
+/// A value that can be an element of an `array!` literal: numbers, `bool`, complex numbers,
+/// [`Scalar`] and strings (`&str`, `String`).
 pub trait IntoLiteral {
-    /// The value as a scalar; Rust's default integer (`i32`) stands for a Python int.
-    fn into_literal(self) -> Scalar;
+    /// The value as a literal; Rust's default integer (`i32`) stands for a Python int.
+    fn into_literal(self) -> Literal;
 }
 
 macro_rules! literal_impls {
     ($($t:ty),*) => {$(
         impl IntoLiteral for $t {
-            fn into_literal(self) -> Scalar { Scalar::from(self) }
+            fn into_literal(self) -> Literal { Literal::Number(Scalar::from(self)) }
         }
     )*};
 }
@@ -72,20 +83,38 @@ literal_impls!(
 );
 
 impl IntoLiteral for usize {
-    fn into_literal(self) -> Scalar {
-        Scalar::Int64(self as i64)
+    fn into_literal(self) -> Literal {
+        Literal::Number(Scalar::Int64(self as i64))
     }
 }
 
 impl IntoLiteral for isize {
-    fn into_literal(self) -> Scalar {
-        Scalar::Int64(self as i64)
+    fn into_literal(self) -> Literal {
+        Literal::Number(Scalar::Int64(self as i64))
     }
 }
 
 impl IntoLiteral for &Scalar {
-    fn into_literal(self) -> Scalar {
-        *self
+    fn into_literal(self) -> Literal {
+        Literal::Number(*self)
+    }
+}
+
+impl IntoLiteral for &str {
+    fn into_literal(self) -> Literal {
+        Literal::Text(self.to_string())
+    }
+}
+
+impl IntoLiteral for String {
+    fn into_literal(self) -> Literal {
+        Literal::Text(self)
+    }
+}
+
+impl IntoLiteral for &String {
+    fn into_literal(self) -> Literal {
+        Literal::Text(self.clone())
     }
 }
 
@@ -150,7 +179,7 @@ fn nested_shape(n: &Nested) -> Result<Vec<usize>> {
     )))
 }
 
-fn flatten_nested(n: Nested, out: &mut Vec<Scalar>) {
+fn flatten_nested(n: Nested, out: &mut Vec<Literal>) {
     match n {
         Nested::Leaves(v) => out.extend(v),
         Nested::List(v) => {
@@ -174,7 +203,45 @@ pub fn try_array_from_nested(n: Nested) -> Result<Array> {
     let shape = nested_shape(&n)?;
     let mut flat = Vec::new();
     flatten_nested(n, &mut flat);
-    Ok(scalars_to_array(&flat, shape))
+    if flat.iter().any(|l| matches!(l, Literal::Text(_))) {
+        return Ok(literals_to_str_array(flat, shape));
+    }
+    let nums: Vec<Scalar> = flat
+        .into_iter()
+        .filter_map(|l| match l {
+            Literal::Number(s) => Some(s),
+            Literal::Text(_) => None,
+        })
+        .collect();
+    Ok(scalars_to_array(&nums, shape))
+}
+
+/// Literals with at least one string: a string array, numbers written as their text with the
+/// width NumPy gives their dtype (`np.array(['a', 1])` is `<U21`).
+fn literals_to_str_array(flat: Vec<Literal>, shape: Vec<usize>) -> Array {
+    let nums: Vec<Scalar> = flat
+        .iter()
+        .filter_map(|l| match l {
+            Literal::Number(s) => Some(*s),
+            Literal::Text(_) => None,
+        })
+        .collect();
+    let mut width = if nums.is_empty() {
+        0
+    } else {
+        literal_dtype(&nums).str_width()
+    };
+    let texts: Vec<String> = flat
+        .into_iter()
+        .map(|l| match l {
+            Literal::Number(s) => s.to_string(),
+            Literal::Text(t) => t,
+        })
+        .collect();
+    for t in &texts {
+        width = width.max(crate::strings::char_len(t.trim_end_matches('\0')));
+    }
+    crate::strings::from_texts(&texts, width, shape)
 }
 
 fn scalars_to_array(flat: &[Scalar], shape: Vec<usize>) -> Array {
@@ -296,15 +363,20 @@ scalar_data_impls!(
     bool, i8, i16, i32, i64, u8, u16, u32, u64, f32, f64, Complex64, Complex128, Scalar
 );
 
+/// NumPy's error for rows of different lengths (`np.array([[1, 2], [3]])`).
+pub(crate) fn inhomogeneous_error(m: usize) -> ArrayError {
+    ArrayError::value(format!(
+        "setting an array element with a sequence. The requested array has an inhomogeneous \
+         shape after 1 dimensions. The detected shape was ({m},) + inhomogeneous part."
+    ))
+}
+
 /// Rows of equal length into a 2-D array, or NumPy's inhomogeneous-shape error.
 fn rows_to_array<T: Element>(rows: Vec<&[T]>) -> Result<Array> {
     let m = rows.len();
     let n = rows.first().map_or(0, |r| r.len());
     if rows.iter().any(|r| r.len() != n) {
-        return Err(ArrayError::value(format!(
-            "setting an array element with a sequence. The requested array has an inhomogeneous \
-             shape after 1 dimensions. The detected shape was ({m},) + inhomogeneous part."
-        )));
+        return Err(inhomogeneous_error(m));
     }
     let data: Vec<T> = rows.iter().flat_map(|r| r.iter().copied()).collect();
     Array::try_from_vec(data, [m, n])
@@ -320,7 +392,8 @@ impl<T: Element> From<Vec<Vec<T>>> for Array {
 
 /// `np.array(data)`: a new array from a `Vec` (or `&Vec`), slice or fixed-size array of
 /// numbers, rows of numbers (`Vec<Vec<_>>`, `&Vec<Vec<_>>`, `Vec<[_; N]>`, `[[_; N]; M]`), one
-/// number (0-d) or an existing array (copied).
+/// number (0-d) or an existing array (copied). The same containers of `&str` or `String` give
+/// a string array (NumPy's `<U{n}`).
 /// Rust's default integer type `i32` gives int64, as Python ints do; other element types keep
 /// their dtype (use `Array::from(vec)` to keep `i32`).
 ///
@@ -332,6 +405,7 @@ impl<T: Element> From<Vec<Vec<T>>> for Array {
 /// assert_eq!((b.shape(), b.dtype()), (&[2, 2][..], np::int64));
 /// let c = np::array(&b);
 /// assert!(!c.shares_memory(&b));
+/// assert_eq!(np::array(vec!["a", "bcd"]).dtype(), np::DType::Str(3));
 /// ```
 pub fn array(data: impl ArrayData) -> Array {
     let (a, existing) = data.into_array_data();
@@ -415,6 +489,14 @@ pub fn try_full_like(a: impl AsRef<Array>, value: impl Into<Scalar>) -> Result<A
     // The body is not generic, so it is compiled once here, not in every caller.
     fn inner(a: &Array, value: Scalar) -> Result<Array> {
         let dtype = a.dtype();
+        if let DType::Str(w) = dtype {
+            // The value's text, cut to the width (`True` is `'Tr'` in `<U2`).
+            return Ok(crate::strings::filled(
+                a.shape().to_vec(),
+                w,
+                &value.to_string(),
+            ));
+        }
         let value = if value.dtype().is_integer() && dtype.is_integer() {
             crate::operand::check_int_fits(
                 match value {

@@ -11,6 +11,13 @@ use std::borrow::Cow;
 /// Running sums (`is_prod` false) or products along one axis, or over the flattened array.
 fn cum_impl(a: &Array, axis: Option<usize>, is_prod: bool) -> Array {
     let d = a.dtype();
+    if d.is_str() {
+        crate::strings::reject(if is_prod {
+            crate::strings::no_loop_reduce("multiply", a)
+        } else {
+            crate::strings::no_reduce(a, true)
+        });
+    }
     let size = a.size();
     let (shape, n, inner) = match axis {
         None => (vec![size], size, 1),

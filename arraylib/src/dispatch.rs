@@ -2,6 +2,8 @@
 //!
 //! `dispatch!(dtype, T => body)` runs `body` with the type alias `T` set to the Rust element
 //! type of `dtype`. The variants with a list restrict the dtypes and take a fallback arm.
+//! The string dtype has no element type here: operations that support strings handle them
+//! before they dispatch, and the plain `dispatch!` panics with NumPy's `TypeError` for it.
 
 /// The Rust element type of a `DType` variant name.
 #[doc(hidden)]
@@ -64,10 +66,12 @@ macro_rules! dispatch {
         }
     };
     ($dtype:expr, $T:ident => $body:expr) => {
-        $crate::dispatch!($dtype,
-            [Bool, Int8, Int16, Int32, Int64, UInt8, UInt16, UInt32, UInt64,
-             Float32, Float64, Complex64, Complex128],
-            $T => $body, _ => unreachable!())
+        match $dtype {
+            __dtype => $crate::dispatch!(__dtype,
+                [Bool, Int8, Int16, Int32, Int64, UInt8, UInt16, UInt32, UInt64,
+                 Float32, Float64, Complex64, Complex128],
+                $T => $body, _ => $crate::strings::unsupported(__dtype)),
+        }
     };
 }
 

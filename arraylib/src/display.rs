@@ -17,6 +17,10 @@ impl RichDisplay for crate::Array {
     /// for a NumPy scalar ([`Array::is_scalar`](crate::Array::is_scalar)) is shown as the
     /// [`Scalar`](crate::Scalar) is, without a card.
     fn mime_bundle(&self) -> Vec<(String, String)> {
+        if self.is_scalar() && self.dtype().is_str() {
+            // NumPy's `np.str_('Bob')`.
+            return vec![("text/plain".to_string(), format!("{self:?}"))];
+        }
         if self.is_scalar() {
             return self.get(()).mime_bundle();
         }

@@ -40,6 +40,10 @@ pub enum DType {
     Complex64,
     /// `complex128`
     Complex128,
+    /// A Unicode string of at most this many characters, NumPy's `<U{n}` (`str(dtype)` is
+    /// `<U7`, `itemsize` is 4 bytes per character). `Str(0)` stands for NumPy's unsized `str`
+    /// (`np.str_`): as an `astype` target it takes the width the values need.
+    Str(u32),
 }
 
 /// NumPy's `np.float64` etc., so `a.astype(np::float32)` reads like NumPy.
@@ -48,6 +52,17 @@ pub use DType::{
     Float64 as float64, Int8 as int8, Int16 as int16, Int32 as int32, Int64 as int64,
     UInt8 as uint8, UInt16 as uint16, UInt32 as uint32, UInt64 as uint64,
 };
+
+/// NumPy's `np.str_` (Python's `str` as a dtype): the string dtype with the width taken from
+/// the values, so `a.astype(np::str_)` reads like `a.astype(str)`.
+///
+/// ```
+/// use arraylib as np;
+/// let s = np::array![1, 2].astype(np::str_);
+/// assert_eq!(s.dtype().to_string(), "<U21");
+/// ```
+#[allow(non_upper_case_globals)]
+pub const str_: DType = DType::Str(0);
 
 /// NumPy's `np.long`: a C long, 64 bits on Linux.
 pub const LONG: DType = DType::Int64;
@@ -65,6 +80,8 @@ pub enum Kind {
     Float,
     /// complex
     Complex,
+    /// Unicode strings
+    Str,
 }
 
 impl DType {
@@ -105,6 +122,7 @@ impl DType {
             DType::Float64 => "float64",
             DType::Complex64 => "complex64",
             DType::Complex128 => "complex128",
+            DType::Str(n) => str_name(n),
         }
     }
 
@@ -120,6 +138,7 @@ impl DType {
             DType::Int32 | DType::UInt32 | DType::Float32 => 4,
             DType::Int64 | DType::UInt64 | DType::Float64 | DType::Complex64 => 8,
             DType::Complex128 => 16,
+            DType::Str(n) => 4 * n as usize,
         }
     }
 
@@ -135,6 +154,7 @@ impl DType {
             DType::UInt8 | DType::UInt16 | DType::UInt32 | DType::UInt64 => Kind::UInt,
             DType::Float32 | DType::Float64 => Kind::Float,
             DType::Complex64 | DType::Complex128 => Kind::Complex,
+            DType::Str(_) => Kind::Str,
         }
     }
 
@@ -165,14 +185,34 @@ impl DType {
         self.kind() == Kind::Complex
     }
 
-    /// Parses a NumPy dtype name (`"float32"`, `"f8"`, `"int"`, `"bool"`, `"<i4"`).
+    /// True for the Unicode string dtype (`<U{n}`).
     ///
     /// ```
-    /// assert_eq!(arraylib::DType::parse("f4"), Some(arraylib::DType::Float32));
+    /// assert!(arraylib::DType::Str(5).is_str());
+    /// ```
+    pub fn is_str(self) -> bool {
+        matches!(self, DType::Str(_))
+    }
+
+    /// Parses a NumPy dtype name (`"float32"`, `"f8"`, `"int"`, `"bool"`, `"<i4"`, `"<U7"`,
+    /// `"str"`).
+    ///
+    /// ```
+    /// use arraylib::DType;
+    /// assert_eq!(DType::parse("f4"), Some(DType::Float32));
+    /// assert_eq!(DType::parse("<U7"), Some(DType::Str(7)));
     /// ```
     pub fn parse(name: &str) -> Option<DType> {
         let n = name.trim_start_matches(['<', '>', '=', '|']);
+        if let Some(w) = n.strip_prefix('U') {
+            return if w.is_empty() {
+                Some(DType::Str(0))
+            } else {
+                w.parse().ok().map(DType::Str)
+            };
+        }
         Some(match n {
+            "str" | "str_" | "unicode" => DType::Str(0),
             "bool" | "b1" | "?" | "bool_" => DType::Bool,
             "int8" | "i1" | "b" => DType::Int8,
             "int16" | "i2" | "h" => DType::Int16,
@@ -213,6 +253,29 @@ impl DType {
         }
     }
 
+    /// The string width NumPy gives values of this dtype in `astype(str)`: enough characters
+    /// for any value (`int64` needs 21, `float64` 32, `bool` 5); a string dtype keeps its own.
+    ///
+    /// ```
+    /// assert_eq!(arraylib::DType::Int64.str_width(), 21);
+    /// ```
+    pub fn str_width(self) -> u32 {
+        match self {
+            DType::Bool => 5,
+            DType::Int8 => 4,
+            DType::UInt8 => 3,
+            DType::Int16 => 6,
+            DType::UInt16 => 5,
+            DType::Int32 => 11,
+            DType::UInt32 => 10,
+            DType::Int64 => 21,
+            DType::UInt64 => 20,
+            DType::Float32 | DType::Float64 => 32,
+            DType::Complex64 | DType::Complex128 => 64,
+            DType::Str(n) => n,
+        }
+    }
+
     /// Bit width of integer and float types (bool counts as 8).
     fn bits(self) -> usize {
         self.itemsize() * 8
@@ -220,9 +283,28 @@ impl DType {
 }
 
 impl fmt::Display for DType {
+    /// NumPy's `str(dtype)`: `float64`, `int32`, `<U7`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+        match self {
+            DType::Str(n) => write!(f, "<U{n}"),
+            d => f.write_str(d.name()),
+        }
     }
+}
+
+/// NumPy's `dtype.name` of a string dtype: `str` and the size in bits (`<U7` is `str224`).
+/// The few distinct names a session uses are kept for the life of the process.
+fn str_name(n: u32) -> &'static str {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static NAMES: OnceLock<Mutex<HashMap<u32, &'static str>>> = OnceLock::new();
+    let mut names = NAMES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    names
+        .entry(n)
+        .or_insert_with(|| Box::leak(format!("str{}", 32 * n as u64).into_boxed_str()))
 }
 
 /// `np.result_type` of two array dtypes (NEP 50: no value-based casting).
@@ -239,6 +321,12 @@ pub fn promote(a: DType, b: DType) -> DType {
     use Kind::*;
     if a == b {
         return a;
+    }
+    // Strings take the longer width; a number joins as its text (NumPy's `<U21` for int64).
+    match (a, b) {
+        (DType::Str(x), DType::Str(y)) => return DType::Str(x.max(y)),
+        (DType::Str(x), o) | (o, DType::Str(x)) => return DType::Str(x.max(o.str_width())),
+        _ => {}
     }
     let (ka, kb) = (a.kind(), b.kind());
     match (ka, kb) {
@@ -279,6 +367,8 @@ pub fn promote(a: DType, b: DType) -> DType {
                 b
             }
         }
+        // Handled above.
+        (Str, _) | (_, Str) => a,
         (Complex, _) | (_, Complex) => {
             let (c, o) = if ka == Complex { (a, b) } else { (b, a) };
             let real = promote(

@@ -228,6 +228,11 @@ pub(crate) fn index_expr(a: &Array, index: &[SliceElem]) -> Result<Array> {
     if !index.iter().any(|e| matches!(e, SliceElem::Array(_))) {
         return a.basic_view(&index);
     }
+    if a.dtype().is_str() {
+        // The same selection of the element numbers picks the strings.
+        let w = crate::strings::width(a);
+        return crate::strings::via_index(&[a], w, &mut |p| index_expr(&p[0], &index));
+    }
     if let Some(r) = mask_fast_path(a, &index) {
         return Ok(r);
     }
@@ -742,6 +747,11 @@ pub(crate) fn set_expr(a: &Array, index: &[SliceElem], value: Operand) -> Result
         return Err(ArrayError::value("assignment destination is read-only"));
     }
     let index = normalize(index)?;
+    if a.dtype().is_str() {
+        // The indexed buffer positions, then the values written there as text.
+        let pos = crate::strings::index_positions(a, &index)?;
+        return crate::strings::scatter(a, &pos, &crate::strings::as_str_array(&value));
+    }
     if !index.iter().any(|e| matches!(e, SliceElem::Array(_))) {
         let v = a.basic_view(&index)?;
         return match value.scalar() {

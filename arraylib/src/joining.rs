@@ -90,6 +90,17 @@ fn concatenate_impl(arrays: &[&Array], axis: isize) -> Result<Array> {
         .iter()
         .skip(1)
         .fold(first.dtype(), |d, a| promote(d, a.dtype()));
+    if let DType::Str(w) = dtype {
+        // Numbers join strings as their text; the element numbers are joined instead.
+        let strs: Vec<Array> = arrays
+            .iter()
+            .map(|a| crate::strings::as_str_array(&crate::operand::Operand::Borrowed(a)))
+            .collect();
+        let strs: Vec<&Array> = strs.iter().collect();
+        return crate::strings::via_index(&strs, w, &mut |p| {
+            concatenate_impl(&p.iter().collect::<Vec<_>>(), axis as isize)
+        });
+    }
     let pieces: Vec<Array> = arrays.iter().map(|a| contiguous_as(a, dtype)).collect();
     Ok(dispatch!(dtype, T => join_contiguous::<T>(&pieces, axis, shape)))
 }
@@ -600,6 +611,9 @@ pub fn try_tile(a: impl AsRef<Array>, reps: impl IntoShape) -> Result<Array> {
 }
 
 fn repeat_impl(a: &Array, repeats: &[isize], axis: Option<isize>) -> Result<Array> {
+    if let DType::Str(w) = a.dtype() {
+        return crate::strings::via_index(&[a], w, &mut |p| repeat_impl(&p[0], repeats, axis));
+    }
     let (src, ax) = match axis {
         None => (a.ravel(), 0usize),
         Some(ax) => (a.clone(), normalize_axis(ax, a.ndim())?),

@@ -55,6 +55,7 @@ pub mod slicing;
 pub mod sorting;
 pub mod statistics;
 pub mod storage;
+pub mod strings;
 pub mod take_put;
 pub mod ufuncs;
 pub mod unique;
@@ -85,7 +86,7 @@ pub use cumulative::{cumprod, cumprod_axis, cumsum, cumsum_axis};
 pub use display::{DisplayHandle, RichDisplay, clear_output, display, display_with_id};
 pub use dtype::{
     Complex64, Complex128, DType, Element, LONG, bool_, complex64, complex128, float32, float64,
-    int8, int16, int32, int64, promote, uint8, uint16, uint32, uint64,
+    int8, int16, int32, int64, promote, str_, uint8, uint16, uint32, uint64,
 };
 pub use einsum::{einsum, try_einsum};
 pub use error::{ArrayError, ErrorKind, Result};

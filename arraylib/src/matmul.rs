@@ -225,6 +225,14 @@ fn batched<T: MatElem>(
 pub fn try_matmul(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Result<Array> {
     // The body is not generic, so it is compiled once here, not in every caller.
     fn inner(a: &Array, b: &Array) -> Result<Array> {
+        if a.dtype().is_str() || b.dtype().is_str() {
+            use crate::operand::Operand;
+            return Err(crate::strings::no_loop_binary(
+                "matmul",
+                &Operand::Borrowed(a),
+                &Operand::Borrowed(b),
+            ));
+        }
         for (i, x) in [a, b].iter().enumerate() {
             if x.ndim() == 0 {
                 return Err(ArrayError::value(format!(
@@ -360,6 +368,9 @@ fn not_aligned(a: &[usize], b: &[usize], da: usize, db: usize) -> ArrayError {
 pub fn try_dot(a: impl AsRef<Array>, b: impl AsRef<Array>) -> Result<Array> {
     // The body is not generic, so it is compiled once here, not in every caller.
     fn inner(a: &Array, b: &Array) -> Result<Array> {
+        if (a.dtype().is_str() || b.dtype().is_str()) && a.ndim() > 0 && b.ndim() > 0 {
+            return Err(ArrayError::value("data type must provide an itemsize"));
+        }
         if a.ndim() == 0 || b.ndim() == 0 {
             return crate::arithmetic::try_multiply(a, b);
         }

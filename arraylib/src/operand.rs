@@ -76,6 +76,9 @@ impl WeakScalar {
     /// ```
     pub fn result_with(self, dtype: DType) -> Result<DType> {
         let kind = dtype.kind();
+        if kind == Kind::Str {
+            return Err(crate::strings::promotion_error(dtype, self));
+        }
         Ok(match self {
             WeakScalar::Bool(_) => dtype,
             WeakScalar::Int(v) => match kind {
@@ -84,11 +87,11 @@ impl WeakScalar {
                     check_int_fits(v, dtype)?;
                     dtype
                 }
-                Kind::Float | Kind::Complex => dtype,
+                Kind::Float | Kind::Complex | Kind::Str => dtype,
             },
             WeakScalar::Float(_) => match kind {
                 Kind::Bool | Kind::Int | Kind::UInt => DType::Float64,
-                Kind::Float | Kind::Complex => dtype,
+                Kind::Float | Kind::Complex | Kind::Str => dtype,
             },
             WeakScalar::Complex(_) => match dtype {
                 DType::Float32 | DType::Complex64 => DType::Complex64,

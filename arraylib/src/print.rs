@@ -326,6 +326,30 @@ struct Shown {
 }
 
 fn shown_elements<T: PrintElem>(a: &Array, opts: &PrintOptions) -> Shown {
+    let (data, shape, summarized) = shown_data::<T>(a, opts);
+    let elems = T::format_all(&data, opts, a.ndim() == 0);
+    Shown::new(elems, shape, summarized, opts.edgeitems)
+}
+
+/// The shown elements of a string array: each as Python's `repr` of the string (`'Bob'`),
+/// without padding, as NumPy prints them.
+fn shown_strings(a: &Array, opts: &PrintOptions) -> Shown {
+    let all = crate::strings::elems(a);
+    let numbers = crate::operand::from_data((0..a.size() as i64).collect(), a.shape().to_vec());
+    let (data, shape, summarized) = shown_data::<i64>(&numbers, opts);
+    let elems = data
+        .iter()
+        .map(|&i| crate::strings::py_repr(all[i as usize]))
+        .collect();
+    Shown::new(elems, shape, summarized, opts.edgeitems)
+}
+
+/// The elements NumPy shows (the corners of a summarized array), in row-major order, with
+/// their shape and which axes are cut with `...`.
+fn shown_data<T: crate::Element>(
+    a: &Array,
+    opts: &PrintOptions,
+) -> (Vec<T>, Vec<usize>, Vec<bool>) {
     let edge = opts.edgeitems;
     let summarize = a.size() > opts.threshold;
     let v = a.view::<T>();
@@ -351,23 +375,14 @@ fn shown_elements<T: PrintElem>(a: &Array, opts: &PrintOptions) -> Shown {
         Some(o) => (o.iter().copied().collect(), o.shape().to_vec()),
         None => (v.iter().copied().collect(), a.shape().to_vec()),
     };
-    let elems = T::format_all(&data, opts, a.ndim() == 0);
-    let mut strides = vec![1usize; shape.len()];
-    for i in (0..shape.len().saturating_sub(1)).rev() {
-        strides[i] = strides[i + 1] * shape[i + 1];
-    }
-    Shown {
-        elems,
-        shape,
-        strides,
-        summarized,
-        edge,
-    }
+    (data, shape, summarized)
 }
 
 fn extend_line(s: &mut String, line: &mut String, word: &str, width: isize, prefix: &str) {
-    let mut needs_wrap = (line.len() + word.len()) as isize > width;
-    if line.len() <= prefix.len() {
+    // Python counts characters, not bytes (string elements may hold any text).
+    let chars = |t: &str| t.chars().count();
+    let mut needs_wrap = (chars(line) + chars(word)) as isize > width;
+    if chars(line) <= chars(prefix) {
         needs_wrap = false;
     }
     if needs_wrap {
@@ -380,6 +395,20 @@ fn extend_line(s: &mut String, line: &mut String, word: &str, width: isize, pref
 }
 
 impl Shown {
+    fn new(elems: Vec<String>, shape: Vec<usize>, summarized: Vec<bool>, edge: usize) -> Shown {
+        let mut strides = vec![1usize; shape.len()];
+        for i in (0..shape.len().saturating_sub(1)).rev() {
+            strides[i] = strides[i + 1] * shape[i + 1];
+        }
+        Shown {
+            elems,
+            shape,
+            strides,
+            summarized,
+            edge,
+        }
+    }
+
     fn recurse(&self, axis: usize, base: usize, hanging: &str, width: isize, sep: &str) -> String {
         let ndim = self.shape.len();
         if axis == ndim {
@@ -451,7 +480,11 @@ fn array2string_impl(
     if a.size() == 0 {
         return "[]".to_string();
     }
-    let shown = crate::dispatch!(a.dtype(), T => shown_elements::<T>(a, opts));
+    let shown = if a.dtype().is_str() {
+        shown_strings(a, opts)
+    } else {
+        crate::dispatch!(a.dtype(), T => shown_elements::<T>(a, opts))
+    };
     let hanging = format!(" {}", " ".repeat(prefix.chars().count()));
     let width = opts.linewidth as isize - suffix.chars().count() as isize;
     shown.recurse(0, 0, &hanging, width, sep)
@@ -471,7 +504,10 @@ fn repr_with(a: &Array, opts: &PrintOptions) -> String {
     if (a.size() == 0 && a.shape() != [0]) || a.size() > opts.threshold {
         extras.push(format!("shape={}", shape_repr(a.shape())));
     }
-    if !dtype_implied(a.dtype()) || a.size() == 0 {
+    if a.dtype().is_str() {
+        // NumPy quotes a dtype that has no plain name: `dtype='<U7'`.
+        extras.push(format!("dtype='{}'", a.dtype()));
+    } else if !dtype_implied(a.dtype()) || a.size() == 0 {
         extras.push(format!("dtype={}", a.dtype().name()));
     }
     if extras.is_empty() {
@@ -479,7 +515,9 @@ fn repr_with(a: &Array, opts: &PrintOptions) -> String {
     }
     let arr_str = format!("{prefix}{lst},");
     let extra_str = format!("{})", extras.join(", "));
-    let last_line_len = arr_str.len() - arr_str.rfind('\n').map_or(0, |p| p + 1);
+    let last_line_len = arr_str[arr_str.rfind('\n').map_or(0, |p| p + 1)..]
+        .chars()
+        .count();
     let spacer = if last_line_len + extra_str.len() + 1 > opts.linewidth {
         format!("\n{}", " ".repeat(prefix.len()))
     } else {
@@ -493,6 +531,9 @@ fn first_scalar(a: &Array) -> Scalar {
 }
 
 fn str_with(a: &Array, opts: &PrintOptions) -> String {
+    if a.ndim() == 0 && a.dtype().is_str() {
+        return crate::strings::elems(a)[0].to_string();
+    }
     if a.ndim() == 0 {
         return scalar_str(&first_scalar(a));
     }
@@ -556,6 +597,10 @@ impl fmt::Display for Array {
     /// NumPy's `str(a)`; a precision (`{:.3}`) overrides the `precision` print option. An
     /// array that stands for a NumPy scalar ([`Array::is_scalar`]) prints as the [`Scalar`].
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_scalar() && self.dtype().is_str() {
+            // NumPy's `np.str_` prints as the text itself, with Python's format spec.
+            return f.pad(crate::strings::elems(self)[0]);
+        }
         if self.is_scalar() {
             return fmt::Display::fmt(&self.get(()), f);
         }
@@ -571,6 +616,10 @@ impl fmt::Debug for Array {
     /// NumPy's `repr(a)`; `np.float64(6.0)` for an array that stands for a NumPy scalar
     /// ([`Array::is_scalar`]), as the [`Scalar`] prints.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_scalar() && self.dtype().is_str() {
+            let text = crate::strings::py_repr(crate::strings::elems(self)[0]);
+            return f.pad(&format!("np.str_({text})"));
+        }
         if self.is_scalar() {
             return fmt::Debug::fmt(&self.get(()), f);
         }

@@ -912,6 +912,7 @@ macro_rules! dispatch_sum {
                 type $A = $crate::Complex128;
                 $body
             }
+            __dtype @ $crate::DType::Str(_) => $crate::strings::unsupported(__dtype),
         }
     };
 }
@@ -986,6 +987,7 @@ macro_rules! dispatch_mean {
                 type $A = $crate::Complex128;
                 $body
             }
+            __dtype @ $crate::DType::Str(_) => $crate::strings::unsupported(__dtype),
         }
     };
 }
@@ -1066,6 +1068,9 @@ fn buffered(from: DType, to: DType) -> bool {
 }
 
 fn sum_impl(r: &Red<'_>) -> Array {
+    if r.a.dtype().is_str() {
+        crate::strings::reject(crate::strings::no_reduce(r.a, false));
+    }
     let d = r.a.dtype();
     dispatch_sum!(d, T, A => {
         let p = r.plan::<T>();
@@ -1075,6 +1080,9 @@ fn sum_impl(r: &Red<'_>) -> Array {
 }
 
 fn nansum_impl(r: &Red<'_>) -> Array {
+    if r.a.dtype().is_str() {
+        crate::strings::reject(crate::strings::no_reduce(r.a, false));
+    }
     let d = r.a.dtype();
     if !(d.is_float() || d.is_complex()) {
         return sum_impl(r);
@@ -1087,6 +1095,9 @@ fn nansum_impl(r: &Red<'_>) -> Array {
 }
 
 fn prod_impl(r: &Red<'_>, skip_nan: bool) -> Array {
+    if r.a.dtype().is_str() {
+        crate::strings::reject(crate::strings::no_loop_reduce("multiply", r.a));
+    }
     let d = r.a.dtype();
     dispatch_sum!(d, T, A => {
         let p = r.plan::<T>();
@@ -1102,6 +1113,9 @@ fn prod_impl(r: &Red<'_>, skip_nan: bool) -> Array {
 
 /// Means along the reduced axes, in the mean dtype; warns like NumPy when a slice is empty.
 fn mean_impl(r: &Red<'_>) -> Array {
+    if r.a.dtype().is_str() {
+        crate::strings::reject(crate::strings::no_reduce(r.a, false));
+    }
     let d = r.a.dtype();
     let count = r.count();
     if count == 0 && r.out_size() > 0 {
@@ -1125,6 +1139,9 @@ fn mean_impl(r: &Red<'_>) -> Array {
 
 /// Variance along the reduced axes (`ddof` as in NumPy), or its square root.
 fn var_impl(r: &Red<'_>, ddof: f64, sqrt: bool) -> Array {
+    if r.a.dtype().is_str() {
+        crate::strings::reject(crate::strings::no_reduce(r.a, false));
+    }
     let d = r.a.dtype();
     let count = r.count();
     let dof = (count as f64 - ddof).max(0.0);
@@ -1155,6 +1172,9 @@ fn var_impl(r: &Red<'_>, ddof: f64, sqrt: bool) -> Array {
 
 /// `nanmean`, or `nanvar`/`nanstd` when `var` is `Some((ddof, sqrt))`.
 fn nanstat_impl(r: &Red<'_>, var: Option<(f64, bool)>) -> Array {
+    if r.a.dtype().is_str() {
+        crate::strings::reject(crate::strings::no_reduce(r.a, false));
+    }
     let d = r.a.dtype();
     if !(d.is_float() || d.is_complex()) {
         return match var {
@@ -1218,6 +1238,9 @@ impl Extreme {
 
 /// `min`/`max` (NaN-propagating) or `nanmin`/`nanmax` (NaN-ignoring) along the reduced axes.
 fn extreme_impl(r: &Red<'_>, which: Extreme, skip_nan: bool) -> Result<Array> {
+    if r.a.dtype().is_str() {
+        return Err(crate::strings::no_loop_reduce(which.ufunc(skip_nan), r.a));
+    }
     if r.count() == 0 && r.out_size() > 0 {
         return Err(ArrayError::value(format!(
             "zero-size array to reduction operation {} which has no identity",
@@ -1237,6 +1260,9 @@ fn extreme_impl(r: &Red<'_>, which: Extreme, skip_nan: bool) -> Result<Array> {
 
 /// `max - min` along the reduced axes, in the input dtype (integers wrap).
 fn ptp_impl(r: &Red<'_>) -> Result<Array> {
+    if r.a.dtype().is_str() {
+        return Err(crate::strings::no_loop_reduce("maximum", r.a));
+    }
     let d = r.a.dtype();
     if d == DType::Bool {
         return Err(ArrayError::type_error(
@@ -1267,12 +1293,16 @@ fn ptp_impl(r: &Red<'_>) -> Result<Array> {
         ptp_body!(T, |a: T, b: T| a.wrapping_sub(b))
     }, _ => crate::dispatch!(d, [Float32, Float64, Complex64, Complex128], T => {
         ptp_body!(T, |a: T, b: T| a - b)
-    }, _ => unreachable!())),
+    }, _ => crate::strings::unsupported(d))),
     )
 }
 
 /// `argmin`/`argmax` along one axis (or all elements when `axis` is `None`).
 fn arg_impl(a: &Array, axis: Option<usize>, keepdims: bool, which: Extreme) -> Result<Array> {
+    if a.dtype().is_str() {
+        // Strings order as their ranks among the distinct values.
+        return arg_impl(&crate::strings::ranks(a).0, axis, keepdims, which);
+    }
     let name = if which == Extreme::Max {
         "argmax"
     } else {
@@ -1340,6 +1370,18 @@ fn nanarg_impl(a: &Array, axis: Option<usize>, keepdims: bool, which: Extreme) -
 
 /// `any` (`is_all` false) or `all` along the reduced axes.
 fn anyall_impl(r: &Red<'_>, is_all: bool) -> Array {
+    if r.a.dtype().is_str() {
+        // A string is true when it is not empty.
+        let b = r.a.astype(DType::Bool);
+        return anyall_impl(
+            &Red {
+                a: &b,
+                mask: r.mask.clone(),
+                keepdims: r.keepdims,
+            },
+            is_all,
+        );
+    }
     let d = r.a.dtype();
     dispatch!(d, T => {
         let p = r.plan::<T>();
@@ -1355,6 +1397,14 @@ fn anyall_impl(r: &Red<'_>, is_all: bool) -> Array {
 }
 
 fn count_nonzero_impl(r: &Red<'_>) -> Array {
+    if r.a.dtype().is_str() {
+        let b = r.a.astype(DType::Bool);
+        return count_nonzero_impl(&Red {
+            a: &b,
+            mask: r.mask.clone(),
+            keepdims: r.keepdims,
+        });
+    }
     let d = r.a.dtype();
     dispatch!(d, T => {
         let p = r.plan::<T>();

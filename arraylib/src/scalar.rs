@@ -175,7 +175,14 @@ impl Scalar {
     /// use arraylib::{DType, Scalar};
     /// assert_eq!(Scalar::from(3i64).astype(DType::Float32), Scalar::from(3.0f32));
     /// ```
+    #[track_caller]
     pub fn astype(self, dtype: DType) -> Scalar {
+        if dtype.is_str() {
+            crate::strings::reject(crate::ArrayError::type_error(format!(
+                "a Scalar holds a number, not a string (dtype {dtype}); use to_string, or \
+                 Array::astype for an array of strings"
+            )));
+        }
         dispatch!(dtype, T => Scalar::from(self.cast::<T>()))
     }
 

@@ -87,7 +87,20 @@ pub fn try_searchsorted_side<'b>(
             1 => {}
             _ => return Err(ArrayError::value("object too deep for desired array")),
         }
+        if a.dtype().is_str() && v.dtype().is_str() {
+            // Strings search as their ranks among the values of both.
+            let v = v.into_array();
+            let (r, _) = crate::strings::joint_ranks(&[a, &v]);
+            return inner(&r[0], Operand::Borrowed(&r[1]), side);
+        }
         let dt = result_type(&Operand::Borrowed(a), &v)?;
+        if dt.is_str() {
+            return Err(crate::strings::no_loop_binary(
+                "searchsorted",
+                &Operand::Borrowed(a),
+                &v,
+            ));
+        }
         let v = v.into_array();
         let (ac, vc) = (cast_array(a, dt), cast_array(&v, dt));
         let idx = crate::dispatch!(dt, T => {

@@ -266,6 +266,9 @@ pub(crate) fn contiguous_copy(a: &Array) -> Array {
 /// The elements of `a` in row-major order, copied into a new owning array of `shape` (which
 /// must have the same size).
 fn copy_with_shape(a: &Array, shape: Vec<usize>) -> Array {
+    if a.dtype().is_str() {
+        return crate::strings::copy_with_shape(a, shape);
+    }
     dispatch!(a.dtype(), T => {
         let data = strided_to_vec::<T>(a);
         Array::from_storage_c(T::into_storage(Buffer::new(data, shape.clone())), shape)

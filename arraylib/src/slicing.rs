@@ -346,6 +346,12 @@ impl Array {
         // The body is not generic, so it is compiled once here, not in every caller.
         fn inner(a: &Array, index: Vec<isize>) -> Result<Scalar> {
             let off = a.element_offset(&index)?;
+            if a.dtype().is_str() {
+                return Err(ArrayError::type_error(format!(
+                    "an element of a string array (dtype {}) is not a number; use get_str",
+                    a.dtype()
+                )));
+            }
             Ok(dispatch!(a.dtype(), T => {
                 let buf = <T as crate::Element>::from_storage(&a.storage).expect("dtype");
                 // SAFETY: `off` was bounds-checked against the view, which lies inside the buffer.
@@ -361,6 +367,11 @@ impl Array {
             return Err(ArrayError::value("assignment destination is read-only"));
         }
         let off = self.element_offset(index)?;
+        if self.dtype().is_str() {
+            // NumPy writes a number into a string array as its text.
+            crate::strings::write_at(self, off, &value.to_string());
+            return Ok(());
+        }
         crate::assign::check_scalar_for(value, self.dtype())?;
         dispatch!(self.dtype(), T => {
             let v: T = scalar_value!(value, x => CastTo::<T>::cast(x));
@@ -385,6 +396,10 @@ impl Array {
         #[track_caller]
         fn inner(a: &Array, value: Scalar) {
             check_python_int(value, a.dtype()).or_panic();
+            if a.dtype().is_str() {
+                crate::strings::write(a, &[value.to_string()]).or_panic();
+                return;
+            }
             dispatch!(a.dtype(), T => {
                 let v: T = scalar_value!(value, x => CastTo::<T>::cast(x));
                 a.view_mut::<T>().fill(v);

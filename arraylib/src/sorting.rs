@@ -209,6 +209,11 @@ fn merge_into<E: Copy>(a: &[E], b: &[E], out: &mut Vec<E>, ord: &impl Fn(&E, &E)
 }
 
 fn sort_impl(a: &Array, axis: usize) -> Array {
+    if a.dtype().is_str() {
+        // Strings sort as their ranks among the distinct values.
+        let (r, values) = crate::strings::ranks(a);
+        return crate::strings::from_ranks(&sort_impl(&r, axis), &values, crate::strings::width(a));
+    }
     crate::dispatch!(a.dtype(), T => {
         let (mut data, shape, n) = lanes::<T>(a, axis);
         for_lanes(&mut data, n, |lane| sort_in_runs(lane, RUN, T::sort_slice, T::ord));
@@ -228,6 +233,9 @@ fn argsort_lane<T: SortElem>(lane: &[T], out: &mut [i64], pairs: &mut Vec<(T, i6
 }
 
 fn argsort_impl(a: &Array, axis: usize) -> Array {
+    if a.dtype().is_str() {
+        return argsort_impl(&crate::strings::ranks(a).0, axis);
+    }
     crate::dispatch!(a.dtype(), T => {
         let (data, shape, n) = lanes::<T>(a, axis);
         let mut out = vec![0i64; data.len()];
@@ -324,6 +332,15 @@ fn partition_lane<E>(v: &mut [E], ks: &[usize], ord: impl Fn(&E, &E) -> Ordering
 }
 
 fn partition_impl(a: &Array, kth: &[isize], axis: usize, want_indices: bool) -> Result<Array> {
+    if a.dtype().is_str() {
+        let (r, values) = crate::strings::ranks(a);
+        let p = partition_impl(&r, kth, axis, want_indices)?;
+        return Ok(if want_indices {
+            p
+        } else {
+            crate::strings::from_ranks(&p, &values, crate::strings::width(a))
+        });
+    }
     let ks = kth_list(kth, a.shape()[axis])?;
     Ok(crate::dispatch!(a.dtype(), T => {
         let (data, shape, n) = lanes::<T>(a, axis);

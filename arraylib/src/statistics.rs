@@ -112,6 +112,14 @@ fn lane_stat<T: OrdElem + CastTo<A>, A: MeanAcc>(v: &mut Vec<T>, stat: Stat) -> 
 
 fn stat_impl(a: &Array, mask: Vec<bool>, keepdims: bool, stat: Stat) -> Result<Array> {
     let d = a.dtype();
+    if d.is_str() {
+        return Err(match stat {
+            Stat::Quantile(_) => ArrayError::type_error(
+                "unsupported operand type(s) for -: 'numpy.str_' and 'numpy.str_'",
+            ),
+            _ => crate::strings::no_reduce(a, false),
+        });
+    }
     if let Stat::Quantile(q) = stat {
         if d == DType::Bool {
             return Err(ArrayError::type_error(
@@ -207,8 +215,9 @@ fn percentile_q(q: f64) -> Result<f64> {
 /// ```
 /// assert_eq!(arraylib::median(arraylib::Array::from(vec![3, 1, 4, 1])).to_f64(), 2.0);
 /// ```
+#[track_caller]
 pub fn median(a: impl AsRef<Array>) -> Scalar {
-    stat_all(a.as_ref(), Stat::Median).expect("median has no error")
+    stat_all(a.as_ref(), Stat::Median).or_panic()
 }
 
 /// `np.median(a, axis=..., keepdims=...)`.
@@ -237,8 +246,9 @@ pub fn try_median_axis(a: impl AsRef<Array>, axis: impl IntoAxes, keepdims: bool
 /// let a = arraylib::Array::from(vec![1.0, f64::NAN, 3.0]);
 /// assert_eq!(arraylib::nanmedian(&a).to_f64(), 2.0);
 /// ```
+#[track_caller]
 pub fn nanmedian(a: impl AsRef<Array>) -> Scalar {
-    stat_all(a.as_ref(), Stat::NanMedian).expect("nanmedian has no error")
+    stat_all(a.as_ref(), Stat::NanMedian).or_panic()
 }
 
 /// `np.nanmedian(a, axis=..., keepdims=...)`.

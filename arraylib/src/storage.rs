@@ -6,6 +6,10 @@
 //! cells on one thread, as NumPy's GIL-bound code does, so aliasing writes cannot race.
 
 use crate::dtype::{Complex64, Complex128, DType};
+
+/// One element of a string array: its text, at most the array's width in characters.
+#[doc(hidden)]
+pub type StrElem = Box<str>;
 use std::sync::Arc;
 
 /// Memory that is not a `Vec`, such as a file mapping, which a buffer keeps alive.
@@ -97,6 +101,8 @@ macro_rules! storage_enum {
                 #[doc = concat!("Elements of type `", stringify!($t), "`.")]
                 $variant(Arc<Buffer<$t>>),
             )*
+            /// Unicode strings of at most the given number of characters (NumPy's `<U{n}`).
+            Str(Arc<Buffer<StrElem>>, u32),
         }
 
         impl Storage {
@@ -104,6 +110,7 @@ macro_rules! storage_enum {
             pub(crate) fn dtype(&self) -> DType {
                 match self {
                     $(Storage::$variant(_) => DType::$variant,)*
+                    Storage::Str(_, n) => DType::Str(*n),
                 }
             }
 
@@ -111,6 +118,7 @@ macro_rules! storage_enum {
             pub(crate) fn addr(&self) -> usize {
                 match self {
                     $(Storage::$variant(b) => b.ptr() as usize,)*
+                    Storage::Str(b, _) => b.ptr() as usize,
                 }
             }
 
@@ -118,6 +126,7 @@ macro_rules! storage_enum {
             pub(crate) fn writeable(&self) -> bool {
                 match self {
                     $(Storage::$variant(b) => b.writeable,)*
+                    Storage::Str(b, _) => b.writeable,
                 }
             }
 
@@ -125,6 +134,7 @@ macro_rules! storage_enum {
             pub(crate) fn is_external(&self) -> bool {
                 match self {
                     $(Storage::$variant(b) => b.is_external(),)*
+                    Storage::Str(b, _) => b.is_external(),
                 }
             }
 
@@ -132,6 +142,16 @@ macro_rules! storage_enum {
             pub(crate) fn flush(&self) -> std::io::Result<()> {
                 match self {
                     $(Storage::$variant(b) => b.flush(),)*
+                    Storage::Str(b, _) => b.flush(),
+                }
+            }
+
+            /// Size in bytes of one element as it lies in the buffer (`itemsize` for numbers;
+            /// a string element is a pointer to its text).
+            pub(crate) fn elem_size(&self) -> usize {
+                match self {
+                    $(Storage::$variant(_) => std::mem::size_of::<$t>(),)*
+                    Storage::Str(..) => std::mem::size_of::<StrElem>(),
                 }
             }
 
@@ -139,6 +159,7 @@ macro_rules! storage_enum {
             pub(crate) fn owner_shape(&self) -> &[usize] {
                 match self {
                     $(Storage::$variant(b) => &b.owner_shape,)*
+                    Storage::Str(b, _) => &b.owner_shape,
                 }
             }
         }

@@ -24,7 +24,7 @@ fn int_indices(idx: Array) -> Result<Array> {
     } else {
         Err(ArrayError::type_error(format!(
             "Cannot cast array data from dtype('{}') to dtype('int64') according to the rule 'safe'",
-            d.name()
+            d
         )))
     }
 }
@@ -125,6 +125,16 @@ pub fn try_put<'a>(a: &Array, ind: impl IntoIndexArray, v: impl IntoOperand<'a>)
             return Err(ArrayError::value("assignment destination is read-only"));
         }
         let idx = int_indices(ind)?.to_vec::<i64>();
+        if a.dtype().is_str() {
+            let texts = crate::strings::as_str_array(&v).to_strings();
+            if texts.is_empty() || idx.is_empty() {
+                return Ok(());
+            }
+            for (k, o) in flat_offsets(a, &idx)?.into_iter().enumerate() {
+                crate::strings::write_at(a, o as usize, &texts[k % texts.len()]);
+            }
+            return Ok(());
+        }
         if let Some(s) = v.scalar() {
             check_scalar_for(s, a.dtype())?;
         }
@@ -140,23 +150,7 @@ pub fn try_put<'a>(a: &Array, ind: impl IntoIndexArray, v: impl IntoOperand<'a>)
         if vals.size() == 0 || idx.is_empty() {
             return Ok(());
         }
-        let n = a.size() as i64;
-        let mut offs = Vec::with_capacity(idx.len());
-        for &i in &idx {
-            let j = if i < 0 { i + n } else { i };
-            if j < 0 || j >= n {
-                return Err(ArrayError::index(format!(
-                    "index {i} is out of bounds for axis 0 with size {n}"
-                )));
-            }
-            let mut rest = j as usize;
-            let mut off = a.offset as isize;
-            for ax in (0..a.ndim()).rev() {
-                off += (rest % a.shape[ax]) as isize * a.strides[ax];
-                rest /= a.shape[ax];
-            }
-            offs.push(off);
-        }
+        let offs = flat_offsets(a, &idx)?;
         let m = vals.size();
         by_itemsize!(a.itemsize(), E => {
             let d = a.storage.addr() as *mut E;
@@ -172,6 +166,28 @@ pub fn try_put<'a>(a: &Array, ind: impl IntoIndexArray, v: impl IntoOperand<'a>)
         Ok(())
     }
     inner(a, ind.into_index_array(), v.into_operand())
+}
+
+/// Buffer offsets of flat (row-major) positions of `a`; negative positions count from the end.
+fn flat_offsets(a: &Array, idx: &[i64]) -> Result<Vec<isize>> {
+    let n = a.size() as i64;
+    let mut offs = Vec::with_capacity(idx.len());
+    for &i in idx {
+        let j = if i < 0 { i + n } else { i };
+        if j < 0 || j >= n {
+            return Err(ArrayError::index(format!(
+                "index {i} is out of bounds for axis 0 with size {n}"
+            )));
+        }
+        let mut rest = j as usize;
+        let mut off = a.offset as isize;
+        for ax in (0..a.ndim()).rev() {
+            off += (rest % a.shape[ax]) as isize * a.strides[ax];
+            rest /= a.shape[ax];
+        }
+        offs.push(off);
+    }
+    Ok(offs)
 }
 
 /// The index expression of `take_along_axis`: `indices` on `axis`, aranges on the others.

@@ -254,6 +254,9 @@ fn float_unary(
     fast: FastFns,
 ) -> Result<Array> {
     let dt = a.dtype();
+    if dt.is_str() {
+        return Err(no_loop(name));
+    }
     if let (Some((k32, k64)), Some(arr)) = (fast, a.as_array()) {
         match dt {
             DType::Float64 => {
@@ -546,6 +549,7 @@ impl FastMath for f32 {
 fn rounding(name: &str, a: &Operand, f32f: fn(f32) -> f32, f64f: fn(f64) -> f64) -> Result<Array> {
     let dt = a.dtype();
     match dt {
+        DType::Str(_) => Err(no_loop(name)),
         DType::Float32 => Ok(unary::<f32, f32>(a, f32f)),
         DType::Float64 => Ok(unary::<f64, f64>(a, f64f)),
         DType::Complex64 | DType::Complex128 => Err(no_loop(name)),
@@ -657,6 +661,13 @@ pub fn try_round<'a>(x: impl IntoOperand<'a>, decimals: i32) -> Result<Array> {
 fn round_operand(a: &Operand, decimals: i32) -> Result<Array> {
     let dt = a.dtype();
     match dt.kind() {
+        // NumPy rounds with `rint`, and with a multiply by 10**decimals first.
+        Kind::Str if decimals == 0 => Err(no_loop("rint")),
+        Kind::Str => Err(crate::strings::no_loop_binary(
+            "multiply",
+            a,
+            &Operand::Weak(WeakScalar::Float(1.0)),
+        )),
         Kind::Float => {
             if decimals == 0 {
                 return rounding("round", a, f32::round_ties_even, f64::round_ties_even);
@@ -798,6 +809,7 @@ pub fn try_abs<'a>(x: impl IntoOperand<'a>) -> Result<Array> {
     let a = x.into_operand();
     let dt = a.dtype();
     Ok(match dt {
+        DType::Str(_) => return Err(crate::strings::no_loop_unary("absolute")),
         DType::Bool => unary::<bool, bool>(&a, |x| x),
         DType::Complex64 => unary::<Complex64, f32>(&a, |z| z.norm()),
         DType::Complex128 => unary::<Complex128, f64>(&a, |z| z.norm()),
@@ -838,6 +850,7 @@ pub fn try_sign<'a>(x: impl IntoOperand<'a>) -> Result<Array> {
     let dt = a.dtype();
     Ok(match dt {
         DType::Bool => return Err(no_bool_loop("sign")),
+        DType::Str(_) => return Err(crate::strings::no_loop_unary("sign")),
         DType::Complex64 => unary::<Complex64, Complex64>(&a, |z| {
             let n = z.norm();
             if n == 0.0 {
@@ -870,6 +883,9 @@ pub fn try_sign<'a>(x: impl IntoOperand<'a>) -> Result<Array> {
 pub fn square<'a>(x: impl IntoOperand<'a>) -> Array {
     let a = x.into_operand();
     let dt = a.dtype();
+    if dt.is_str() {
+        crate::strings::reject(no_loop("square"));
+    }
     crate::dispatch_numeric!(dt, T => unary::<T, T>(&a, |x| x.mul_(x)),
         _ => unary::<i8, i8>(&a, |x| x * x))
 }
@@ -895,6 +911,9 @@ pub fn positive<'a>(x: impl IntoOperand<'a>) -> Array {
     if a.dtype() == DType::Bool {
         std::panic::panic_any(no_bool_loop("positive").to_string());
     }
+    if a.dtype().is_str() {
+        crate::strings::reject(crate::strings::no_loop_unary("positive"));
+    }
     crate::dispatch!(a.dtype(), T => unary::<T, T>(&a, |x| x))
 }
 
@@ -908,6 +927,7 @@ pub fn reciprocal<'a>(x: impl IntoOperand<'a>) -> Array {
     let a = x.into_operand();
     let dt = a.dtype();
     match dt {
+        DType::Str(_) => crate::strings::reject(no_loop("reciprocal")),
         DType::Bool => unary::<bool, bool>(&a, |_| true),
         DType::Complex64 => unary::<Complex64, Complex64>(&a, |z| Complex64::new(1.0, 0.0) / z),
         DType::Complex128 => unary::<Complex128, Complex128>(&a, |z| Complex128::new(1.0, 0.0) / z),
@@ -1079,9 +1099,17 @@ impl Scalar {
 
 // ----- isnan, isinf, isfinite ----------------------------------------------------------------
 
-fn classify(a: &Operand, f32f: fn(f32) -> bool, f64f: fn(f64) -> bool, int_value: bool) -> Array {
+#[track_caller]
+fn classify(
+    name: &str,
+    a: &Operand,
+    f32f: fn(f32) -> bool,
+    f64f: fn(f64) -> bool,
+    int_value: bool,
+) -> Array {
     let dt = a.dtype();
     match dt {
+        DType::Str(_) => crate::strings::reject(no_loop(name)),
         DType::Float32 => unary::<f32, bool>(a, f32f),
         DType::Float64 => unary::<f64, bool>(a, f64f),
         DType::Complex64 => unary::<Complex64, bool>(a, |z| {
@@ -1109,7 +1137,7 @@ fn classify(a: &Operand, f32f: fn(f32) -> bool, f64f: fn(f64) -> bool, int_value
 /// assert_eq!(arraylib::isnan(&a).to_vec::<bool>(), vec![false, true]);
 /// ```
 pub fn isnan<'a>(x: impl IntoOperand<'a>) -> Array {
-    classify(&x.into_operand(), f32::is_nan, f64::is_nan, false)
+    classify("isnan", &x.into_operand(), f32::is_nan, f64::is_nan, false)
 }
 
 /// `np.isinf(x)`: true where x is plus or minus infinity.
@@ -1119,7 +1147,13 @@ pub fn isnan<'a>(x: impl IntoOperand<'a>) -> Array {
 /// assert_eq!(arraylib::isinf(&a).to_vec::<bool>(), vec![false, true]);
 /// ```
 pub fn isinf<'a>(x: impl IntoOperand<'a>) -> Array {
-    classify(&x.into_operand(), f32::is_infinite, f64::is_infinite, false)
+    classify(
+        "isinf",
+        &x.into_operand(),
+        f32::is_infinite,
+        f64::is_infinite,
+        false,
+    )
 }
 
 /// `np.isfinite(x)`: true where x is neither NaN nor infinite.
@@ -1129,7 +1163,13 @@ pub fn isinf<'a>(x: impl IntoOperand<'a>) -> Array {
 /// assert_eq!(arraylib::isfinite(&a).to_vec::<bool>(), vec![true, false, false]);
 /// ```
 pub fn isfinite<'a>(x: impl IntoOperand<'a>) -> Array {
-    classify(&x.into_operand(), f32::is_finite, f64::is_finite, true)
+    classify(
+        "isfinite",
+        &x.into_operand(),
+        f32::is_finite,
+        f64::is_finite,
+        true,
+    )
 }
 
 // ----- binary: maximum, minimum, fmax, fmin, arctan2, hypot, clip ---------------------------
@@ -1211,6 +1251,15 @@ enum Which {
 }
 
 fn try_minmax(which: Which, a: &Operand, b: &Operand) -> Result<Array> {
+    if a.dtype().is_str() || b.dtype().is_str() {
+        let name = match which {
+            Which::Max => "maximum",
+            Which::Min => "minimum",
+            Which::FMax => "fmax",
+            Which::FMin => "fmin",
+        };
+        return Err(crate::strings::no_loop_binary(name, a, b));
+    }
     let dt = result_type(a, b)?;
     crate::dispatch!(dt, T => match which {
         Which::Max => binary::<T, T, T>(a, b, |x, y| x.max_nan(y)),
@@ -1279,6 +1328,9 @@ fn float_binary(
     f64f: impl Fn(f64, f64) -> f64,
 ) -> Result<Array> {
     let dt = result_type(a, b)?;
+    if dt.is_str() {
+        return Err(no_loop(name));
+    }
     match dt.float_for_ufunc() {
         DType::Float32 => binary::<f32, f32, f32>(a, b, f32f),
         DType::Float64 => binary::<f64, f64, f64>(a, b, f64f),
@@ -1359,6 +1411,18 @@ pub fn try_clip<'a, 'b, 'c>(
     let dt = a.dtype();
     let lo = clip_bound(a_min.into_operand(), dt);
     let hi = clip_bound(a_max.into_operand(), dt);
+    if [&a, &lo, &hi].iter().any(|o| o.dtype().is_str()) {
+        return Err(ArrayError::new(
+            ErrorKind::UFuncTypeError,
+            format!(
+                "ufunc 'clip' did not contain a loop with signature matching types \
+                 (dtype('{}'), dtype('{}'), dtype('{}')) -> None",
+                a.dtype(),
+                lo.dtype(),
+                hi.dtype()
+            ),
+        ));
+    }
     // the result dtype of all three, so the intermediate keeps it
     let d1 = result_type(&a, &lo)?;
     let d2 = result_type(&a, &hi)?;

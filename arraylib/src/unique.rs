@@ -83,6 +83,13 @@ struct Parts0 {
 }
 
 fn unique_parts(a: &Array, equal_nan: bool, need_order: bool) -> Parts {
+    if a.dtype().is_str() {
+        // Strings are unique by their ranks among the distinct values.
+        let (r, values) = crate::strings::ranks(a);
+        let mut p = unique_parts(&r, equal_nan, need_order);
+        p.values = crate::strings::from_ranks(&p.values, &values, crate::strings::width(a));
+        return p;
+    }
     crate::dispatch!(a.dtype(), T => {
         let data = a.to_vec::<T>();
         let (values, p) = unique_kernel(&data, equal_nan, need_order);

@@ -73,6 +73,18 @@ impl Drop for Mapping {
     }
 }
 
+/// String arrays hold their text apart from the array's memory, so they cannot be a view of a
+/// file: `Err` for a string dtype.
+fn no_strings(dtype: DType) -> Result<()> {
+    if dtype.is_str() {
+        return Err(ArrayError::type_error(format!(
+            "cannot memory-map an array of dtype {dtype}: string arrays are read into memory \
+             (use load)"
+        )));
+    }
+    Ok(())
+}
+
 /// Maps `nbytes` of `file` from `offset` and wraps them as an array of `shape` (in Fortran
 /// order if asked). The caller has checked that the file is long enough.
 fn map_array(
@@ -84,6 +96,7 @@ fn map_array(
     shape: &[usize],
     fortran_order: bool,
 ) -> Result<Array> {
+    no_strings(dtype)?;
     let count: usize = shape.iter().product();
     let nbytes = count * dtype.itemsize();
     let writeable = mode != MmapMode::ReadOnly;
@@ -303,6 +316,7 @@ pub fn try_open_memmap(
 ) -> Result<Array> {
     // The body is not generic, so it is compiled once here, not in every caller.
     fn inner(path: &Path, dtype: DType, dims: Vec<isize>) -> Result<Array> {
+        no_strings(dtype)?;
         let shape = crate::shape_arg::creation_shape(dims)?;
         let header = npy::header_bytes(dtype, false, &shape);
         let h = Header {
@@ -384,6 +398,7 @@ pub fn try_memmap(
         if mode == MmapMode::WritePlus && shape.is_none() {
             return Err(ArrayError::value("shape must be given if mode == 'w+'"));
         }
+        no_strings(dtype)?;
         let file = open_for(path, mode)?;
         let io = |e: std::io::Error| super::os_error(e, path);
         let len = file.metadata().map_err(io)?.len() as usize;

@@ -61,6 +61,7 @@ pub(crate) fn descr(dtype: DType) -> String {
         crate::dtype::Kind::UInt => 'u',
         crate::dtype::Kind::Float => 'f',
         crate::dtype::Kind::Complex => 'c',
+        crate::dtype::Kind::Str => return format!("{order}U{}", dtype.itemsize() / 4),
     };
     format!("{order}{kind}{}", dtype.itemsize())
 }
@@ -98,7 +99,9 @@ fn parse_descr(d: &str) -> Result<(DType, bool)> {
         ('c', Some(8)) => DType::Complex64,
         ('c', Some(16)) => DType::Complex128,
         ('f', Some(2)) => return unsupported("arraylib has no float16"),
-        ('U' | 'S' | 'a', _) => return unsupported("arraylib has no string dtypes"),
+        ('U', Some(n)) if n > 0 => DType::Str(n as u32),
+        ('U', Some(0)) => return unsupported("arraylib has no zero-width strings"),
+        ('S' | 'a', _) => return unsupported("arraylib has no bytes dtypes (only str)"),
         ('M' | 'm', _) => return unsupported("arraylib has no datetime dtypes"),
         ('V', _) => return unsupported("arraylib has no void or structured dtypes"),
         _ => {
@@ -499,7 +502,11 @@ pub fn write_npy(w: &mut impl Write, a: impl AsRef<Array>) -> Result<()> {
         let header = header_bytes(a.dtype(), fortran, a.shape());
         let io = |e: std::io::Error| ArrayError::new(ErrorKind::OSError, e.to_string());
         w.write_all(&header).map_err(io)?;
-        if data.size() > 0 {
+        if data.size() > 0 && data.dtype().is_str() {
+            // NumPy's fixed-width UCS4: each element as `width` little-endian code points,
+            // padded with zeros.
+            w.write_all(&crate::strings::to_ucs4(&data)).map_err(io)?;
+        } else if data.size() > 0 {
             w.write_all(as_bytes(&data)).map_err(io)?;
         }
         Ok(())
@@ -633,6 +640,17 @@ pub(crate) fn read_elements(
     from_os: bool,
     fill: impl FnOnce(&mut [u8]) -> Result<()>,
 ) -> Result<Array> {
+    let dims: Vec<usize> = if h.fortran_order {
+        h.shape.iter().rev().copied().collect()
+    } else {
+        h.shape.clone()
+    };
+    if let DType::Str(w) = h.dtype {
+        let mut bytes = vec![0u8; count * h.dtype.itemsize()];
+        fill(&mut bytes)?;
+        let a = crate::strings::from_ucs4(&bytes, w, h.swap, dims)?;
+        return Ok(if h.fortran_order { a.t() } else { a });
+    }
     let storage = dispatch!(h.dtype, T => {
         let data = alloc_and_fill::<T>(h, count, from_os, fill)?;
         let dims = if h.fortran_order {

@@ -252,6 +252,11 @@ pub(crate) fn take_rows(a: &Array, idx: &[i64], idx_shape: &[usize]) -> Array {
     let mut shape = idx_shape.to_vec();
     shape.extend_from_slice(&a.shape()[1..]);
     let row: usize = a.shape()[1..].iter().product();
+    if let crate::DType::Str(w) = a.dtype() {
+        // The same rows of the element numbers pick the strings.
+        return crate::strings::via_index(&[a], w, &mut |p| Ok(take_rows(&p[0], idx, idx_shape)))
+            .expect("taking rows of numbers");
+    }
     crate::dispatch!(a.dtype(), T => {
         let flat = a.to_vec::<T>();
         let mut out = Vec::with_capacity(idx.len() * row);

@@ -34,7 +34,7 @@ pub(crate) fn bounded_array<G: BitGen>(
     let Some((lb, ub)) = dtype_bounds(dtype) else {
         return Err(ArrayError::type_error(format!(
             "Unsupported dtype dtype('{}') for {caller}",
-            dtype.name()
+            dtype
         )));
     };
     // NumPy returns an empty array before looking at the bounds.

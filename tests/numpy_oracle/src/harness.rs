@@ -6,6 +6,7 @@
 //! `{"name", "area", "py", "mode", "rtol", "atol", "result"}` where `result` is one of
 //! - `{"kind":"array","dtype","shape","values","repr","str","scalar"}` (values flat, row-major;
 //!   floats as strings that round-trip, including `nan`, `inf`, `-0.0`; complex as `[re, im]`;
+//!   the elements of a string array as `{"str": text}`;
 //!   `scalar` is `Array::is_scalar`, a 0-d result standing for NumPy's scalar)
 //! - `{"kind":"scalar","dtype","value","repr","str"}`
 //! - `{"kind":"bool"|"int"|"float"|"complex","value"}` (plain Rust values)
@@ -272,6 +273,7 @@ fn array_values_json(a: &Array) -> String {
         DType::Complex128 => join(a.to_vec::<arraylib::Complex128>(), |x| {
             complex_str(x.re, x.im)
         }),
+        DType::Str(_) => join(a.to_strings(), |s| format!("{{\"str\":{}}}", json_str(&s))),
     }
 }
 

@@ -42,6 +42,7 @@ fn values_json(a: &Array) -> String {
             .iter()
             .map(|v| format!("\"{v:?}\""))
             .collect(),
+        DType::Str(_) => a.to_strings().iter().map(|s| json_str(s)).collect(),
         DType::Complex64 => a
             .to_vec::<np::Complex64>()
             .iter()
