@@ -8,6 +8,7 @@ All tests share one kernel, so each uses its own variable names.
 from __future__ import annotations
 
 import re
+from html import escape as html_escape
 
 import numpy
 import pytest
@@ -41,6 +42,10 @@ REPR_CASES = [
     ("np::zeros([0, 3])", lambda: numpy.zeros((0, 3))),
     ("np::array![1.5, f64::NAN, f64::INFINITY]", lambda: numpy.array([1.5, numpy.nan, numpy.inf])),
     ("np::arange(12).reshape([3, 4]).t()", lambda: numpy.arange(12).reshape(3, 4).T),
+    (
+        'np::array!["Alice", "Bob", "Charlie"]',
+        lambda: numpy.array(["Alice", "Bob", "Charlie"]),
+    ),
 ]
 
 
@@ -54,7 +59,7 @@ def test_array_bundle_text_is_numpy_repr_and_html_is_a_safe_card(kernel: Kernel,
     assert_safe_html(html)
     shape = str(want.shape)
     assert shape in html, shape
-    assert str(want.dtype) in html
+    assert html_escape(str(want.dtype)) in html  # `<U7` is text in the card
     assert f"{want.size} element" in html
     memory = f"{want.nbytes} bytes" if want.nbytes < 1024 else f"({want.nbytes} bytes)"
     assert memory in html, memory
