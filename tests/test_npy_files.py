@@ -103,34 +103,47 @@ def header_of(path: Path) -> tuple[tuple[int, int], tuple[Any, ...]]:
 # ----- .npy written by NumPy, read by arraylib (and written back) -----------------------------
 
 
-@pytest.mark.parametrize("dtype", DTYPES)
-@pytest.mark.parametrize("layout", ["C", "F", "0d", "empty", "big-endian"])
-def test_npy_numpy_to_arraylib_and_back(tool: Path, tmp_path: Path, dtype: str, layout: str) -> None:
-    a = sample(dtype, (3, 4))
+def in_layout(a: np.ndarray, layout: str, zero_d: np.ndarray, empty_dtype: str) -> np.ndarray:
+    """`a` as one of the test layouts: C or F order, 0-d, empty, or big-endian."""
     if layout == "F":
-        a = np.asfortranarray(a)
-    elif layout == "0d":
-        a = sample(dtype, (1,)).reshape(())
-    elif layout == "empty":
-        a = np.zeros((0, 3), dtype=dtype)
-    elif layout == "big-endian":
-        a = a.astype(a.dtype.newbyteorder(">"))
+        return np.asfortranarray(a)
+    if layout == "0d":
+        return zero_d
+    if layout == "empty":
+        return np.zeros((0, 3), dtype=empty_dtype)
+    if layout == "big-endian":
+        return a.astype(a.dtype.newbyteorder(">"))
+    return a
+
+
+def round_trip(tool: Path, tmp_path: Path, a: np.ndarray) -> tuple[dict, np.ndarray, Path]:
+    """Saves `a` with NumPy, has arraylib describe it and copy it to a new file, checks the
+    description and the copy against `a` in native byte order; returns (description, copy,
+    copy's path)."""
     src = tmp_path / "src.npy"
     np.save(src, a)
     d = run(tool, "describe", src)
     native = a.astype(a.dtype.newbyteorder("="))
     assert_same(d, native)
-    if layout == "F":
-        # Fortran-order files load as F-contiguous views of the file's buffer, as in NumPy.
-        assert d["f"] and not d["c"] and not d["owndata"]
     out = tmp_path / "out.npy"
     run(tool, "copy", src, out)
     back = np.load(out)
     np.testing.assert_array_equal(back, native, strict=True)
+    return d, back, out
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("layout", ["C", "F", "0d", "empty", "big-endian"])
+def test_npy_numpy_to_arraylib_and_back(tool: Path, tmp_path: Path, dtype: str, layout: str) -> None:
+    a = in_layout(sample(dtype, (3, 4)), layout, sample(dtype, (1,)).reshape(()), dtype)
+    d, back, out = round_trip(tool, tmp_path, a)
+    if layout == "F":
+        # Fortran-order files load as F-contiguous views of the file's buffer, as in NumPy.
+        assert d["f"] and not d["c"] and not d["owndata"]
     assert back.dtype.isnative
     version, (shape, fortran, dt) = header_of(out)
     assert version == (1, 0)
-    assert shape == a.shape and dt == native.dtype
+    assert shape == a.shape and dt == back.dtype
     assert fortran == (layout == "F")
     # The data starts on a 64-byte boundary, as NumPy aligns it.
     assert (out.stat().st_size - a.nbytes) % 64 == 0
@@ -139,25 +152,10 @@ def test_npy_numpy_to_arraylib_and_back(tool: Path, tmp_path: Path, dtype: str, 
 @pytest.mark.parametrize("layout", ["C", "F", "0d", "empty", "big-endian"])
 def test_npy_strings_numpy_to_arraylib_and_back(tool: Path, tmp_path: Path, layout: str) -> None:
     a = np.array(["Alice", "", "\u00e9t\u00e9", "\U0001f600", "x" * 9, "Bob"]).reshape(2, 3)
-    if layout == "F":
-        a = np.asfortranarray(a)
-    elif layout == "0d":
-        a = np.array("Eve")
-    elif layout == "empty":
-        a = np.zeros((0, 3), dtype="U4")
-    elif layout == "big-endian":
-        a = a.astype(a.dtype.newbyteorder(">"))
-    src = tmp_path / "src.npy"
-    np.save(src, a)
-    d = run(tool, "describe", src)
-    native = a.astype(a.dtype.newbyteorder("="))
-    assert_same(d, native)
-    out = tmp_path / "out.npy"
-    run(tool, "copy", src, out)
-    back = np.load(out)
-    np.testing.assert_array_equal(back, native, strict=True)
+    a = in_layout(a, layout, np.array("Eve"), "U4")
+    _, back, out = round_trip(tool, tmp_path, a)
     version, (shape, fortran, dt) = header_of(out)
-    assert shape == a.shape and dt == native.dtype
+    assert shape == a.shape and dt == back.dtype
     assert fortran == (layout == "F")
 
 
