@@ -742,6 +742,40 @@ fn scatter(plan: &Plan, value: Operand) -> Result<()> {
 }
 
 /// NumPy's `arr[index] = value` for any index expression.
+/// `a[mask] = x` for a mask of `a`'s own shape over contiguous memory, in one pass over both
+/// (NumPy's `putmask` loop), instead of listing the selected positions first. False when the
+/// layout needs the general path.
+fn mask_fill(a: &Array, mask: &Array, x: crate::Scalar) -> Result<bool> {
+    let contiguous = |v: &Array| crate::array::is_c_contiguous(v.shape(), &v.strides);
+    if mask.dtype() != DType::Bool
+        || mask.shape() != a.shape()
+        || !contiguous(a)
+        || a.shares_memory(mask)
+    {
+        return Ok(false);
+    }
+    let Some(m) = mask.as_slice::<bool>() else {
+        return Ok(false);
+    };
+    check_scalar_for(x, a.dtype())?;
+    let one = x.to_array().astype(a.dtype());
+    let base = a.storage.addr() as *mut u8;
+    by_itemsize!(a.itemsize(), E => {
+        // SAFETY: `a` is writeable (checked by the caller) and row-major contiguous with
+        // `m.len()` elements from its offset; `one` holds one element of the same dtype.
+        unsafe {
+            let d = (base as *mut E).add(a.offset);
+            let v = *((one.storage.addr() as *const E).add(one.offset));
+            for (i, &keep) in m.iter().enumerate() {
+                if keep {
+                    *d.add(i) = v;
+                }
+            }
+        }
+    });
+    Ok(true)
+}
+
 pub(crate) fn set_expr(a: &Array, index: &[SliceElem], value: Operand) -> Result<()> {
     if !a.writeable {
         return Err(ArrayError::value("assignment destination is read-only"));
@@ -751,6 +785,11 @@ pub(crate) fn set_expr(a: &Array, index: &[SliceElem], value: Operand) -> Result
         // The indexed buffer positions, then the values written there as text.
         let pos = crate::strings::index_positions(a, &index)?;
         return crate::strings::scatter(a, &pos, &crate::strings::as_str_array(&value));
+    }
+    if let ([SliceElem::Array(mask)], Some(x)) = (&index[..], value.scalar()) {
+        if mask_fill(a, mask, x)? {
+            return Ok(());
+        }
     }
     if !index.iter().any(|e| matches!(e, SliceElem::Array(_))) {
         let v = a.basic_view(&index)?;
@@ -878,6 +917,19 @@ mod tests {
         assert_eq!(a.to_vec::<f64>(), vec![0.2, 1.0, 2.0, 0.1]);
         let t = np::arange(6).reshape([2, 3]).t();
         assert_eq!(t.index(s![t.gt(2)]).to_vec::<i64>(), vec![3, 4, 5]);
+        // A scalar through a full-shape mask (one pass), including a cast to the array's dtype.
+        let i = np::arange(6).reshape([2, 3]);
+        i.set(s![i.gt(2)], 9.7);
+        assert_eq!(i.to_vec::<i64>(), vec![0, 1, 2, 9, 9, 9]);
+        let e = i.try_set(s![i.gt(2)], f64::NAN).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "ValueError: cannot convert float NaN to integer"
+        );
+        // A mask that is the array itself.
+        let b = np::array![true, false, true];
+        b.set(s![&b], false);
+        assert_eq!(b.to_vec::<bool>(), vec![false, false, false]);
         let c = np::zeros_dtype(3, DType::Complex128);
         c.set(s![[true, false, true]], 2.0);
         assert_eq!(
