@@ -108,13 +108,18 @@ pub mod sleep_shim {
 ///
 /// Panics when it is missing or has another type (the kernel guarantees neither happens).
 pub fn take<T: 'static>(name: &str) -> T {
+    // Every line of a generic function is compiled again in each cell that calls it: keep
+    // the store's work (hashing, the map) in non-generic functions.
     match take_any(name).downcast::<T>() {
         Ok(v) => *v,
-        Err(b) => {
-            STORE.with(|s| s.borrow_mut().insert(name.to_string(), b));
-            wrong_type(name, std::any::type_name::<T>())
-        }
+        Err(b) => put_back_wrong_type(name, b, std::any::type_name::<T>()),
     }
+}
+
+#[cold]
+fn put_back_wrong_type(name: &str, value: Box<dyn Any>, type_name: &str) -> ! {
+    STORE.with(|s| s.borrow_mut().insert(name.to_string(), value));
+    wrong_type(name, type_name)
 }
 
 fn take_any(name: &str) -> Box<dyn Any> {

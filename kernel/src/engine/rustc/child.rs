@@ -15,6 +15,9 @@ use std::time::Duration;
 pub const HOST_SUBCOMMAND: &str = "__cell-host";
 /// Environment variable telling the cell host where the runtime dylib is.
 pub const RUNTIME_ENV: &str = "ARRAYLIB_KERNEL_RUNTIME_LIB";
+/// Environment variable naming the session's support library, which the cell host loads
+/// after the runtime and whose set-up function it calls once.
+pub const SUPPORT_ENV: &str = "ARRAYLIB_KERNEL_SUPPORT_LIB";
 
 /// Something the child produced.
 #[derive(Debug)]
@@ -62,8 +65,13 @@ fn move_fd(fd: i32, target: i32) -> std::io::Result<()> {
 }
 
 impl ChildHost {
-    /// Starts `exe __cell-host` with the given library path and runtime dylib.
-    pub fn spawn(exe: &Path, library_path: &str, runtime_lib: &Path) -> std::io::Result<ChildHost> {
+    /// Starts `exe __cell-host` with the given library path, runtime dylib and support library.
+    pub fn spawn(
+        exe: &Path,
+        library_path: &str,
+        runtime_lib: &Path,
+        support_lib: &Path,
+    ) -> std::io::Result<ChildHost> {
         let (cmd_r, cmd_w) = pipe()?;
         let (rep_r, rep_w) = pipe()?;
         // Keep the child's copies out of the way of fds 3 and 4 while we dup2 them.
@@ -81,6 +89,7 @@ impl ChildHost {
         cmd.arg(HOST_SUBCOMMAND)
             .env("LD_LIBRARY_PATH", library_path)
             .env(RUNTIME_ENV, runtime_lib)
+            .env(SUPPORT_ENV, support_lib)
             .env("ARRAYLIB_KERNEL_CELL_HOST", "1")
             .env_remove("RUST_BACKTRACE")
             .stdin(Stdio::null())

@@ -1,5 +1,5 @@
-//! The default cell engine: each cell is compiled with one direct `rustc` call into a dylib
-//! linked against a prebuilt `arraylib` dylib, and loaded into a long-lived child process
+//! The default cell engine: each cell is compiled with one direct `rustc` call into a shared
+//! object linked against a prebuilt `arraylib` dylib, and loaded into a long-lived child process
 //! that keeps the variables (so a crash in user code never takes the kernel down).
 //!
 //! * Items (`fn`, `struct`, `impl`, ...) go into a user-items dylib (same crate name and
@@ -83,12 +83,11 @@ struct Ready {
     tc: Toolchain,
     rt: Runtime,
     api: ApiIndex,
-    rich_display: bool,
-    /// Whether arraylib has `whos::describe_value` for `:whos`.
-    describer: bool,
+    /// The session's support library (see [`codegen::support_source`]).
+    support: PathBuf,
     child: Option<ChildHost>,
-    /// rustc arguments that link cells with the system `ld` directly (see
-    /// [`toolchain::direct_linker_args`]); empty when that did not work here.
+    /// rustc arguments that link cells with a linker called directly (see
+    /// [`toolchain::direct_linker_args`]); empty when none worked here.
     link_args: Vec<String>,
 }
 
@@ -207,6 +206,7 @@ fn library_path(ready_tc: &Toolchain, rt: &Runtime, build_dir: &Path) -> String 
         ready_tc.sysroot_lib.display().to_string(),
         rt.lib_dir.display().to_string(),
         build_dir.join("items").display().to_string(),
+        support_dir(build_dir).display().to_string(),
     ];
     if let Some(old) = std::env::var_os("LD_LIBRARY_PATH") {
         parts.push(old.to_string_lossy().into_owned());
@@ -224,8 +224,14 @@ fn spawn_child(tc: &Toolchain, rt: &Runtime, build_dir: &Path) -> Result<ChildHo
             std::env::current_exe().map_err(|e| format!("cannot find the kernel binary: {e}"))?
         }
     };
-    ChildHost::spawn(&exe, &library_path(tc, rt, build_dir), &rt.runtime)
-        .map_err(|e| format!("cannot start the cell host: {e}"))
+    let support = support_dir(build_dir).join(SUPPORT_FILE);
+    ChildHost::spawn(
+        &exe,
+        &library_path(tc, rt, build_dir),
+        &rt.runtime,
+        &support,
+    )
+    .map_err(|e| format!("cannot start the cell host: {e}"))
 }
 
 fn warm_up(build_dir: PathBuf, version: Arc<Mutex<String>>) -> Result<Ready, String> {
@@ -243,48 +249,92 @@ fn warm_up(build_dir: PathBuf, version: Arc<Mutex<String>>) -> Result<Ready, Str
         .entries
         .iter()
         .any(|e| e.name == "describe_value" && e.kind == "fn" && e.module == "whos");
-    let child = spawn_child(&tc, &rt, &build_dir)?;
+    let support_dir = support_dir(&build_dir);
+    let _ = std::fs::create_dir_all(&support_dir);
+    let support_src = support_dir.join("support.rs");
+    std::fs::write(
+        &support_src,
+        codegen::support_source(rich_display, describer),
+    )
+    .map_err(|e| format!("cannot write {}: {e}", support_src.display()))?;
     let mut ready = Ready {
         tc,
         rt,
         api,
-        rich_display,
-        describer,
-        child: Some(child),
+        support: support_dir.join(SUPPORT_FILE),
+        child: None,
         link_args: Vec::new(),
     };
-    // Build an empty cell, which also warms the page cache with arraylib's metadata. Try the
-    // direct linker on it first and keep it only if the cell links.
-    let src = build_dir.join("warmup.rs");
-    let gen = codegen::cell_source(&CellSpec {
-        rich_display,
-        describer,
-        ..Default::default()
-    });
-    if std::fs::write(&src, &gen.source).is_ok() {
-        let build = |ready: &Ready| {
-            let mut cmd = rustc_command(ready, 0, None, None);
-            cmd.args(["--crate-name", "warmup", "-o"])
-                .arg(build_dir.join("libwarmup.so"))
-                .arg(&src);
-            cmd.output().is_ok_and(|o| o.status.success())
-        };
-        if let Some(args) = toolchain::direct_linker_args() {
-            ready.link_args = args;
-            if !build(&ready) {
-                crate::log!("linking cells with the system ld failed; using rustc's linker");
-                ready.link_args.clear();
-                build(&ready);
-            }
-        } else {
-            build(&ready);
+    // The support library is built first, with the first direct linker that links it; its
+    // build also warms the page cache with arraylib's metadata.
+    let build_support = |ready: &Ready| {
+        let mut cmd = rustc_command(ready, Output::Library, 0, None, None);
+        cmd.args(["--crate-name", codegen::SUPPORT_CRATE, "-o"])
+            .arg(&ready.support)
+            .arg(&support_src);
+        cmd.output()
+    };
+    let mut linked = false;
+    for args in toolchain::direct_linker_args(&ready.tc) {
+        ready.link_args = args;
+        if build_support(&ready).is_ok_and(|o| o.status.success()) {
+            linked = true;
+            break;
         }
+        crate::log!("linking cells with `{}` failed", ready.link_args[1]);
+        ready.link_args.clear();
+    }
+    if !linked {
+        let out = build_support(&ready).map_err(|e| format!("cannot run rustc: {e}"))?;
+        if !out.status.success() {
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let mut lines: Vec<String> = diagnostics::parse(&stderr)
+                .into_iter()
+                .map(|d| d.message)
+                .collect();
+            lines.extend(diagnostics::non_json(&stderr));
+            return Err(format!(
+                "cannot build the cell support library:\n{}",
+                lines.join("\n")
+            ));
+        }
+    }
+    ready.child = Some(spawn_child(&ready.tc, &ready.rt, &build_dir)?);
+    // An empty cell, so the first real one finds everything it reads in the page cache.
+    let src = build_dir.join("warmup.rs");
+    let gen = codegen::cell_source(&CellSpec::default());
+    if std::fs::write(&src, &gen.source).is_ok() {
+        let mut cmd = rustc_command(&ready, Output::Cell, 0, None, None);
+        cmd.args(["--crate-name", "warmup", "-o"])
+            .arg(build_dir.join("libwarmup.so"))
+            .arg(&src);
+        let _ = cmd.output();
     }
     Ok(ready)
 }
 
+/// File name of the support library in [`support_dir`].
+const SUPPORT_FILE: &str = "libarraylib_cell_support.so";
+
+/// Where a session keeps its support library.
+fn support_dir(build_dir: &Path) -> PathBuf {
+    build_dir.join("support")
+}
+
+/// What a `rustc` call builds.
+#[derive(Clone, Copy)]
+enum Output {
+    /// A cell: a `cdylib`, since nothing links against a cell and the child only looks up its
+    /// entry point. Unlike a `dylib` it needs no crate metadata, which rustc's own timings
+    /// put at a few milliseconds of every cell.
+    Cell,
+    /// The user-items crate: a `dylib`, since later cells link against it.
+    Library,
+}
+
 fn rustc_command(
     ready: &Ready,
+    output: Output,
     opt: u8,
     items: Option<&Path>,
     dl: Option<&deps::DepsLib>,
@@ -295,7 +345,10 @@ fn rustc_command(
         "--edition",
         "2021",
         "--crate-type",
-        "dylib",
+        match output {
+            Output::Cell => "cdylib",
+            Output::Library => "dylib",
+        },
         "--error-format=json",
     ])
     .args(["-C", "prefer-dynamic", "-C", "debuginfo=0"])
@@ -315,6 +368,13 @@ fn rustc_command(
         if let Some(dir) = items.parent() {
             cmd.arg("-L").arg(format!("dependency={}", dir.display()));
         }
+    }
+    if let Output::Cell = output {
+        cmd.arg("--extern").arg(format!(
+            "{}={}",
+            codegen::SUPPORT_CRATE,
+            ready.support.display()
+        ));
     }
     if let Some(dl) = dl {
         cmd.arg("--extern")
@@ -821,7 +881,13 @@ impl RustcEngine {
             .join("items")
             .join(format!("libuser_items_{v}.so"));
         let ready = self.ready.as_ref().unwrap();
-        let mut cmd = rustc_command(ready, self.opt_level, None, self.deps_lib.as_ref());
+        let mut cmd = rustc_command(
+            ready,
+            Output::Library,
+            self.opt_level,
+            None,
+            self.deps_lib.as_ref(),
+        );
         cmd.args([
             "--crate-name",
             "user_items",
@@ -981,6 +1047,7 @@ impl RustcEngine {
             let _ = std::fs::write(&src_path, &gen.source);
             let mut cmd = rustc_command(
                 self.ready.as_ref().unwrap(),
+                Output::Cell,
                 self.opt_level,
                 self.items_lib.as_deref(),
                 self.deps_lib.as_ref(),
@@ -1385,8 +1452,6 @@ impl RustcEngine {
             put_back: put_back.to_vec(),
             new_vars: new_vars.to_vec(),
             probes: probes.to_vec(),
-            rich_display: self.ready.as_ref().is_some_and(|r| r.rich_display),
-            describer: self.ready.as_ref().is_some_and(|r| r.describer),
             cell_number: n,
             extra_preamble: self.deps_preamble(),
         }
