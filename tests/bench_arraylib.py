@@ -5,8 +5,13 @@ allocator tuned as in the kernel's cell process (mallopt) and with glibc's defau
 the same operations in NumPy, and prints a table with the ratio arraylib time / NumPy time
 (medians over repeats; below 1 means arraylib is faster). Not part of the test suite.
 
+On a shared machine the speed drifts by tens of percent from one minute to the next, so the
+measurement is taken in --rounds rounds (NumPy first, then arraylib, then the other way
+round, ...): each round gives every row a ratio from times taken close together, and the
+table shows the median time and the median ratio over the rounds.
+
     .venv/bin/python tests/bench_arraylib.py [--filter SUBSTRING] [--min-time SECONDS]
-                                             [--no-default-malloc] [--no-build]
+                                             [--rounds N] [--no-default-malloc] [--no-build]
 """
 
 from __future__ import annotations
@@ -231,17 +236,12 @@ def fmt_time(t: float | None) -> str:
     return f"{t * 1e6:.1f} us"
 
 
-def fmt_ratio(a: float | None, b: float | None) -> str:
-    if a is None or b is None or b == 0:
-        return "n/a"
-    return f"{a / b:.2f}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--filter", default=None, help="only rows whose name contains this")
-    parser.add_argument("--min-time", type=float, default=1.0, help="seconds of repeats per row")
+    parser.add_argument("--min-time", type=float, default=0.5, help="seconds of repeats per row")
     parser.add_argument("--max-repeat", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of NumPy and arraylib runs (default 3)")
     parser.add_argument("--no-default-malloc", action="store_true", help="skip the run without mallopt")
     parser.add_argument("--no-build", action="store_true", help="use the existing release binary")
     opts = parser.parse_args()
@@ -254,10 +254,35 @@ def main() -> None:
     common = ["--min-time", str(opts.min_time), "--max-repeat", str(opts.max_repeat)]
     if opts.filter:
         common += ["--filter", opts.filter]
-    malloc_tuned, tuned = run_rust(binary, common)
-    default: dict[str, float | None] = {}
-    if not opts.no_default_malloc:
-        _, default = run_rust(binary, ["--no-mallopt", *common])
+    rows = {name: row for name, row in ROWS.items() if not opts.filter or opts.filter in name}
+
+    def numpy_times() -> dict[str, float]:
+        return {name: time_numpy(setup, op, opts.min_time, opts.max_repeat) for name, (setup, op) in rows.items()}
+
+    rounds: list[tuple[dict[str, float], dict[str, float | None], dict[str, float | None]]] = []
+    malloc_tuned = "?"
+    for k in range(opts.rounds):
+        if k % 2 == 0:
+            t_np = numpy_times()
+        malloc_tuned, tuned = run_rust(binary, common)
+        default: dict[str, float | None] = {}
+        if not opts.no_default_malloc:
+            _, default = run_rust(binary, ["--no-mallopt", *common])
+        if k % 2 == 1:
+            t_np = numpy_times()
+        rounds.append((t_np, tuned, default))
+
+    def median(xs: list[float]) -> float | None:
+        xs = sorted(xs)
+        return xs[len(xs) // 2] if xs else None
+
+    def summary(name: str, which: int) -> tuple[str, str]:
+        """Median time of arraylib's run `which` (1 tuned, 2 default) and median ratio."""
+        times = [r[which].get(name) for r in rounds]
+        ratios = [t / r[0][name] for t, r in zip(times, rounds) if t is not None and r[0][name] > 0]
+        t = median([x for x in times if x is not None])
+        q = median(ratios)
+        return fmt_time(t), "n/a" if q is None else f"{q:.2f}"
 
     try:
         from threadpoolctl import threadpool_info  # type: ignore[import-not-found]
@@ -267,20 +292,16 @@ def main() -> None:
         blas = "threadpoolctl not installed; OPENBLAS_NUM_THREADS=1 set"
     print(f"NumPy {np.__version__} ({blas}); arraylib release build, single thread")
     print(f"arraylib (tuned): {malloc_tuned}; arraylib (default): glibc defaults")
-    print("ratio = arraylib time / NumPy time (median); < 1 means arraylib is faster\n")
+    print(f"ratio = arraylib time / NumPy time, median over {opts.rounds} round(s); < 1 means arraylib is faster\n")
     header = ["operation", "NumPy", "arraylib (tuned)", "ratio"]
-    if default:
+    with_default = not opts.no_default_malloc
+    if with_default:
         header += ["arraylib (default)", "ratio"]
     table = [header]
-    for name, (setup, op) in ROWS.items():
-        if opts.filter and opts.filter not in name:
-            continue
-        t_np = time_numpy(setup, op, opts.min_time, opts.max_repeat)
-        t_rs = tuned.get(name)
-        row = [name, fmt_time(t_np), fmt_time(t_rs), fmt_ratio(t_rs, t_np)]
-        if default:
-            t_def = default.get(name)
-            row += [fmt_time(t_def), fmt_ratio(t_def, t_np)]
+    for name in rows:
+        row = [name, fmt_time(median([r[0][name] for r in rounds])), *summary(name, 1)]
+        if with_default:
+            row += [*summary(name, 2)]
         table.append(row)
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
     for k, r in enumerate(table):

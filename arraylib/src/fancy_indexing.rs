@@ -388,25 +388,28 @@ pub(crate) fn make_plan(a: &Array, index: &[SliceElem]) -> Result<Plan> {
                 ))
             };
             let ni = n as i64;
-            let add = |o: &mut isize, i: i64| -> Result<()> {
-                let j = if i < 0 { i + ni } else { i };
-                if j < 0 || j >= ni {
-                    return Err(bad(i));
-                }
-                *o += j as isize * stride;
-                Ok(())
-            };
-            match b.as_slice::<i64>() {
-                Some(s) => {
-                    for (o, &i) in offs.iter_mut().zip(s) {
-                        add(o, i)?;
-                    }
-                }
+            let contiguous = b.as_slice::<i64>();
+            let copied;
+            let idx: &[i64] = match contiguous {
+                Some(s) => s,
                 None => {
-                    for (o, &i) in offs.iter_mut().zip(b.view::<i64>().iter()) {
-                        add(o, i)?;
-                    }
+                    copied = b.view::<i64>().iter().copied().collect::<Vec<i64>>();
+                    &copied
                 }
+            };
+            // The bounds first, in one pass that vectorizes; then the offsets, with negative
+            // indices wrapped without a branch. The error names the first bad index, as
+            // NumPy's does.
+            let (lo, hi) = idx
+                .iter()
+                .fold((0i64, -1i64), |(lo, hi), &i| (lo.min(i), hi.max(i)));
+            if lo < -ni || hi >= ni {
+                let first = idx.iter().find(|&&i| i < -ni || i >= ni).copied();
+                return Err(bad(first.unwrap_or(hi)));
+            }
+            for (o, &i) in offs.iter_mut().zip(idx) {
+                let j = i + ((i >> 63) & ni);
+                *o += j as isize * stride;
             }
         }
     }
@@ -766,9 +769,26 @@ fn mask_fill(a: &Array, mask: &Array, x: crate::Scalar) -> Result<bool> {
         unsafe {
             let d = (base as *mut E).add(a.offset);
             let v = *((one.storage.addr() as *const E).add(one.offset));
-            for (i, &keep) in m.iter().enumerate() {
-                if keep {
-                    *d.add(i) = v;
+            // The mask is read 32 bytes at a time, and a block with nothing selected is
+            // skipped whole: NumPy's loop also skips runs of false, which is what makes a
+            // sparse (or, after a first assignment, empty) mask cheap.
+            let bytes = std::slice::from_raw_parts(m.as_ptr() as *const u8, m.len());
+            let mut blocks = bytes.chunks_exact(32);
+            let mut start = 0;
+            for block in blocks.by_ref() {
+                let word = |k: usize| u64::from_ne_bytes(block[k..k + 8].try_into().unwrap());
+                if word(0) | word(8) | word(16) | word(24) != 0 {
+                    for (i, &keep) in block.iter().enumerate() {
+                        if keep != 0 {
+                            *d.add(start + i) = v;
+                        }
+                    }
+                }
+                start += 32;
+            }
+            for (i, &keep) in blocks.remainder().iter().enumerate() {
+                if keep != 0 {
+                    *d.add(start + i) = v;
                 }
             }
         }
@@ -926,6 +946,18 @@ mod tests {
             e.to_string(),
             "ValueError: cannot convert float NaN to integer"
         );
+        // Longer than one 32-element block of the mask: empty, full and mixed blocks, and a
+        // remainder, against the element-by-element rule.
+        let n = 32 * 5 + 7;
+        let picks: Vec<bool> = (0..n)
+            .map(|i| (32..64).contains(&i) || i % 29 == 3)
+            .collect();
+        let f = np::arange(n as i64).astype(DType::Float64);
+        f.set(s![Array::from(picks.clone())], -1.0);
+        let want: Vec<f64> = (0..n)
+            .map(|i| if picks[i] { -1.0 } else { i as f64 })
+            .collect();
+        assert_eq!(f.to_vec::<f64>(), want);
         // A mask that is the array itself.
         let b = np::array![true, false, true];
         b.set(s![&b], false);

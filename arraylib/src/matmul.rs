@@ -186,9 +186,21 @@ fn batched<T: MatElem>(
     let mut oshape = batch.to_vec();
     oshape.extend([n, m]);
     let total: usize = oshape.iter().product();
-    let out = from_data(vec![T::default(); total], oshape);
+    // Every element is written below (each `gemm` writes all of `c` without reading it, as
+    // BLAS with beta = 0 does), so the buffer is not zeroed first: as NumPy's `np.empty`
+    // output, which saved a few percent of a product's time.
+    let mut data: Vec<std::mem::MaybeUninit<T>> = Vec::with_capacity(total);
+    // SAFETY: `MaybeUninit` elements need no initialization.
+    unsafe { data.set_len(total) };
     {
-        let mut ov = out.view_mut::<T>();
+        // SAFETY: the view covers exactly `total` elements of `data` in C order; it is only
+        // written through (by the products) before the elements are read.
+        let mut ov = unsafe {
+            ndarray::ArrayViewMutD::from_shape_ptr(
+                ndarray::IxDyn(&oshape),
+                data.as_mut_ptr() as *mut T,
+            )
+        };
         let nb: usize = batch.iter().product();
         let mut idx = vec![0usize; batch.len()];
         for _ in 0..nb {
@@ -213,7 +225,11 @@ fn batched<T: MatElem>(
             }
         }
     }
-    Ok(out)
+    let mut data = std::mem::ManuallyDrop::new(data);
+    // SAFETY: every element was written above; `MaybeUninit<T>` has the layout of `T`.
+    let data =
+        unsafe { Vec::from_raw_parts(data.as_mut_ptr() as *mut T, data.len(), data.capacity()) };
+    Ok(from_data(data, oshape))
 }
 
 /// Fallible form of [`matmul`].
