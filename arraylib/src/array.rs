@@ -153,15 +153,7 @@ impl Array {
     /// assert!(arraylib::Array::try_from_vec(vec![1.0, 2.0], [3]).is_err());
     /// ```
     pub fn try_from_vec<T: Element>(data: Vec<T>, shape: impl IntoShape) -> Result<Array> {
-        let shape = creation_shape(shape.into_dims())?;
-        let n: usize = shape.iter().product();
-        if n != data.len() {
-            return Err(ArrayError::value(format!(
-                "cannot reshape array of size {} into shape {}",
-                data.len(),
-                crate::error::compact_shape(&shape)
-            )));
-        }
+        let shape = shape_for_elements(shape.into_dims(), data.len())?;
         let buf = Buffer::new(data, shape.clone());
         Ok(Self::from_storage_c(T::into_storage(buf), shape))
     }
@@ -553,4 +545,18 @@ impl AsRef<Array> for Array {
     fn as_ref(&self) -> &Array {
         self
     }
+}
+
+/// The shape of a new array of `len` elements: `dims` checked as NumPy's creation functions
+/// check it, and NumPy's error when the sizes differ.
+pub(crate) fn shape_for_elements(dims: Vec<isize>, len: usize) -> Result<Vec<usize>> {
+    let shape = creation_shape(dims)?;
+    let n: usize = shape.iter().product();
+    if n != len {
+        return Err(ArrayError::value(format!(
+            "cannot reshape array of size {len} into shape {}",
+            crate::error::compact_shape(&shape)
+        )));
+    }
+    Ok(shape)
 }

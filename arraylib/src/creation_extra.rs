@@ -412,7 +412,7 @@ pub fn array(data: impl ArrayData) -> Array {
     if existing { a.copy() } else { a }
 }
 
-/// `np.asarray(data)`: like [`array`], but an existing array is returned as it is (no copy).
+/// `np.asarray(data)`: like [`array()`], but an existing array is returned as it is (no copy).
 ///
 /// ```
 /// use arraylib as np;

@@ -5,7 +5,7 @@
 //! once at run time, so it has no build dependency on the kernel and costs nothing outside it.
 //!
 //! Loops written here call [`check`]. Work that cannot call it, such as faer's factorizations,
-//! runs through [`offload`] on a thread of its own while the caller waits and checks.
+//! runs through `offload` on a thread of its own while the caller waits and checks.
 
 use crate::array::Array;
 use std::cell::Cell;

@@ -399,17 +399,24 @@ fn pairwise<T: Copy, A: Acc>(a: &[T], f: &impl Fn(T) -> A) -> A {
         }
         res
     } else {
-        let mut n2 = n / 2;
-        n2 -= n2 % 8;
+        let n2 = pairwise_split(n);
         pairwise(&a[..n2], f).add(pairwise(&a[n2..], f))
     }
+}
+
+/// Where [`pairwise`] splits a run longer than 128: NumPy's half, rounded down to a multiple
+/// of eight. Every variant of the sum must split there to add in the same order.
+#[inline]
+fn pairwise_split(n: usize) -> usize {
+    let n2 = n / 2;
+    n2 - n2 % 8
 }
 
 /// Pairwise sums of contiguous float runs compiled for AVX2 when the CPU has it, as NumPy
 /// dispatches its own loops at run time. The order of additions is the same as
 /// [`pairwise`], so results are identical; only the speed differs.
 mod fast_sum {
-    use super::pairwise;
+    use super::{pairwise, pairwise_split};
 
     macro_rules! avx2_pairwise {
         ($name:ident, $t:ty) => {
@@ -419,8 +426,7 @@ mod fast_sum {
                 if a.len() <= 128 {
                     pairwise(a, &|x: $t| x)
                 } else {
-                    let mut n2 = a.len() / 2;
-                    n2 -= n2 % 8;
+                    let n2 = pairwise_split(a.len());
                     // SAFETY: the caller checked AVX2, as for this call.
                     unsafe { $name(&a[..n2]) + $name(&a[n2..]) }
                 }
@@ -441,8 +447,7 @@ mod fast_sum {
             return pairwise(a, &|x: f64| x);
         }
         if n > 128 {
-            let mut n2 = n / 2;
-            n2 -= n2 % 8;
+            let n2 = pairwise_split(n);
             // SAFETY: the caller checked AVX2, as for this call.
             return unsafe { avx2_f64(&a[..n2]) + avx2_f64(&a[n2..]) };
         }

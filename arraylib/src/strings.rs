@@ -29,7 +29,7 @@ use crate::comparison::Cmp;
 use crate::dtype::DType;
 use crate::error::{ArrayError, ErrorKind, OrPanic, Result};
 use crate::operand::{Operand, from_data};
-use crate::shape_arg::{IntoShape, creation_shape};
+use crate::shape_arg::IntoShape;
 use crate::storage::{Buffer, Storage, StrElem};
 use std::sync::Arc;
 
@@ -568,15 +568,7 @@ impl Array {
 }
 
 fn strs_to_array(texts: &[&str], dims: Vec<isize>) -> Result<Array> {
-    let shape = creation_shape(dims)?;
-    let n: usize = shape.iter().product();
-    if n != texts.len() {
-        return Err(ArrayError::value(format!(
-            "cannot reshape array of size {} into shape {}",
-            texts.len(),
-            crate::error::compact_shape(&shape)
-        )));
-    }
+    let shape = crate::array::shape_for_elements(dims, texts.len())?;
     Ok(from_texts(texts, 0, shape))
 }
 

@@ -3,7 +3,7 @@
 //! the `tab10` colour cycle, 640x480 pixels at 100 dpi).
 //!
 //! A [`Figure`] is a value built by chained calls. As the last expression of a cell it is
-//! shown (PNG and SVG); [`crate::display`] or [`Figure::show`] show it mid-cell, and
+//! shown (PNG and SVG); [`crate::display()`] or [`Figure::show`] show it mid-cell, and
 //! [`Figure::savefig`] writes a `.png` or `.svg` file.
 //!
 //! ```

@@ -101,16 +101,20 @@ pub struct StoredItem {
     pub shifts: Shifts,
 }
 
-fn preamble(out: &mut Generated, allows: &str, user_names: &[String], extra: &str) {
+fn preamble(out: &mut Generated, allows: &str, user_names: &[String], extra: &str, arraylib: bool) {
     out.push(allows, Origin::Generated);
-    out.push(
-        "extern crate arraylib; extern crate arraylib_cell_runtime;",
-        Origin::Generated,
-    );
-    out.push(
-        "use arraylib as np; use arraylib::prelude::*;",
-        Origin::Generated,
-    );
+    if arraylib {
+        out.push(
+            "extern crate arraylib; extern crate arraylib_cell_runtime;",
+            Origin::Generated,
+        );
+        out.push(
+            "use arraylib as np; use arraylib::prelude::*;",
+            Origin::Generated,
+        );
+    } else {
+        out.push("extern crate arraylib_cell_runtime;", Origin::Generated);
+    }
     let std: Vec<&str> = STD_IMPORTS
         .iter()
         .filter(|(n, _)| !user_names.iter().any(|u| u == n))
@@ -132,7 +136,7 @@ fn preamble(out: &mut Generated, allows: &str, user_names: &[String], extra: &st
 pub fn items_source(items: &[StoredItem], current_cell: usize, extra: &str) -> Generated {
     let mut out = Generated::default();
     let names: Vec<String> = items.iter().filter_map(|i| i.name.clone()).collect();
-    preamble(&mut out, "#![allow(warnings)]", &names, extra);
+    preamble(&mut out, "#![allow(warnings)]", &names, extra, true);
     for item in items {
         if item.cell == current_cell {
             out.push_cell_text(&item.text, item.first_line, &item.shifts);
@@ -182,10 +186,15 @@ pub struct CellSpec<'a> {
     pub cell_number: usize,
     /// Extra preamble lines (imports of `:dep` crates).
     pub extra_preamble: String,
+    /// A plain cell, built without arraylib (see [`is_plain`]).
+    pub plain: bool,
 }
 
 /// Crate name of the support library every cell links against (see [`support_source`]).
 pub const SUPPORT_CRATE: &str = "arraylib_cell_support";
+
+/// Crate name of the support library of plain cells, which does not depend on arraylib.
+pub const PLAIN_SUPPORT_CRATE: &str = "arraylib_cell_support_plain";
 
 /// C symbol of the support library that the cell host calls once after loading it.
 pub const SUPPORT_INIT: &str = "arraylib_cell_support_init";
@@ -213,24 +222,107 @@ impl<T: ::arraylib::display::RichDisplay> __ArraylibShowRich for &&__ArraylibWra
 /// The support library, built once per kernel session: the traits that pick how a cell's
 /// value is shown, and a set-up function the cell host calls once. Compiled into every cell
 /// instead, they made a trivial cell's build about a tenth slower (type check, coherence).
-pub fn support_source(rich_display: bool, describer: bool) -> String {
-    let mut s = String::from(
-        "#![allow(warnings)]\nextern crate arraylib; extern crate arraylib_cell_runtime;\n",
-    );
+/// Without `arraylib`, the library of plain cells: no rich display and no set-up.
+pub fn support_source(arraylib: bool, rich_display: bool, describer: bool) -> String {
+    let mut s = String::from("#![allow(warnings)]\n");
+    s.push_str(if arraylib {
+        "extern crate arraylib; extern crate arraylib_cell_runtime;\n"
+    } else {
+        "extern crate arraylib_cell_runtime;\n"
+    });
     s.push_str(SHOW_TRAITS);
     s.push('\n');
-    if rich_display {
+    if arraylib && rich_display {
         s.push_str(SHOW_RICH);
         s.push('\n');
     }
-    s.push_str(&format!(
-        "#[no_mangle] pub extern \"C\" fn {SUPPORT_INIT}() {{\n"
-    ));
-    if describer {
-        s.push_str("::arraylib_cell_runtime::set_describer(::arraylib::whos::describe_value);\n");
+    if arraylib {
+        s.push_str(&format!(
+            "#[no_mangle] pub extern \"C\" fn {SUPPORT_INIT}() {{\n"
+        ));
+        if describer {
+            s.push_str(
+                "::arraylib_cell_runtime::set_describer(::arraylib::whos::describe_value);\n",
+            );
+        }
+        s.push_str("}\n");
     }
-    s.push_str("}\n");
     s
+}
+
+/// Names that a cell using arraylib mentions: `np`, the crate and its prelude
+/// (`arraylib::prelude`, imported into every cell).
+pub const ARRAYLIB_WORDS: &[&str] = &[
+    "np",
+    "arraylib",
+    "array",
+    "s",
+    "Array",
+    "DType",
+    "Ellipsis",
+    "NewAxis",
+    "RichDisplay",
+    "Scalar",
+];
+
+/// Words of the standard types a plain cell may take from earlier cells (primitives, the
+/// standard collections and the names of [`STD_IMPORTS`]).
+const STD_TYPE_WORDS: &[&str] = &[
+    "i8",
+    "i16",
+    "i32",
+    "i64",
+    "i128",
+    "isize",
+    "u8",
+    "u16",
+    "u32",
+    "u64",
+    "u128",
+    "usize",
+    "f32",
+    "f64",
+    "bool",
+    "char",
+    "str",
+    "String",
+    "Vec",
+    "Option",
+    "Result",
+    "Box",
+    "Cell",
+    "static",
+    "std",
+    "collections",
+    "HashMap",
+    "HashSet",
+    "BTreeMap",
+    "BTreeSet",
+    "VecDeque",
+    "BinaryHeap",
+    "Rc",
+    "Arc",
+    "Mutex",
+    "RefCell",
+    "Range",
+    "RangeInclusive",
+    "Duration",
+    "Instant",
+    "PathBuf",
+];
+
+/// Whether a cell can be built as a plain cell, without arraylib (and so without loading its
+/// crate graph, a sixth of a trivial cell's build): its words name nothing of arraylib, and
+/// the earlier variables it takes have standard types only. The session must have no items
+/// crate and no `:dep` crates, which link arraylib. The caller builds the cell again with
+/// arraylib if the plain build fails, so a wrong guess costs time, never a wrong answer.
+pub fn is_plain(words: &std::collections::HashSet<String>, taken: &[(String, String)]) -> bool {
+    let std_type = |ty: &str| {
+        super::cell_syntax::mentioned_words(ty)
+            .iter()
+            .all(|w| STD_TYPE_WORDS.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit()))
+    };
+    !ARRAYLIB_WORDS.iter().any(|w| words.contains(*w)) && taken.iter().all(|(_, ty)| std_type(ty))
 }
 
 /// Lints a cell allows. Not `warnings`: the type probes are warnings the kernel reads.
@@ -240,7 +332,13 @@ const CELL_ALLOWS: &str = "#![allow(unused, nonstandard_style, unreachable_code,
 pub fn cell_source(spec: &CellSpec) -> Generated {
     let mut out = Generated::default();
     let names: Vec<String> = spec.items.iter().filter_map(|i| i.name.clone()).collect();
-    preamble(&mut out, CELL_ALLOWS, &names, &spec.extra_preamble);
+    preamble(
+        &mut out,
+        CELL_ALLOWS,
+        &names,
+        &spec.extra_preamble,
+        !spec.plain,
+    );
     out.push(
         "use ::arraylib_cell_runtime::prelude::*;",
         Origin::Generated,
@@ -265,8 +363,13 @@ pub fn cell_source(spec: &CellSpec) -> Generated {
             out.push(item.text.trim(), Origin::Generated);
         }
     }
+    let support = if spec.plain {
+        PLAIN_SUPPORT_CRATE
+    } else {
+        SUPPORT_CRATE
+    };
     out.push(
-        &format!("extern crate {SUPPORT_CRATE}; use ::{SUPPORT_CRATE}::*;"),
+        &format!("extern crate {support}; use ::{support}::*;"),
         Origin::Generated,
     );
     out.push(
@@ -362,6 +465,65 @@ pub fn cell_source(spec: &CellSpec) -> Generated {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arraylib_words_cover_its_prelude() {
+        let lib = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../arraylib/src/lib.rs"
+        ))
+        .unwrap();
+        let start = lib
+            .find("pub mod prelude {")
+            .expect("arraylib has a prelude");
+        let end = start + lib[start..].find('}').unwrap();
+        let names = cell_syntax_words(&lib[start..end]);
+        for name in names {
+            if ["pub", "mod", "prelude", "use", "crate"].contains(&name.as_str()) {
+                continue;
+            }
+            assert!(
+                ARRAYLIB_WORDS.contains(&name.as_str()),
+                "`{name}` is in arraylib's prelude but not in ARRAYLIB_WORDS"
+            );
+        }
+    }
+
+    fn cell_syntax_words(code: &str) -> Vec<String> {
+        crate::engine::rustc::cell_syntax::mentioned_words(code)
+            .into_iter()
+            .collect()
+    }
+
+    #[test]
+    fn plain_cells_name_nothing_of_arraylib() {
+        let words = |c: &str| crate::engine::rustc::cell_syntax::mentioned_words(c);
+        assert!(is_plain(&words("1 + 1"), &[]));
+        assert!(is_plain(
+            &words("let v: Vec<f64> = x.iter().map(|a| a * 2.0).collect(); v"),
+            &[("x".into(), "Vec<f64>".into())]
+        ));
+        assert!(is_plain(
+            &words("m.len()"),
+            &[("m".into(), "HashMap<String, [i32; 3]>".into())]
+        ));
+        assert!(!is_plain(&words("np::arange(3)"), &[]));
+        assert!(!is_plain(&words("let a = array![1, 2]; a"), &[]));
+        assert!(!is_plain(
+            &words("x.sum()"),
+            &[("x".into(), "Array".into())]
+        ));
+        assert!(!is_plain(
+            &words("v.len()"),
+            &[("v".into(), "Vec<Scalar>".into())]
+        ));
+        let g = cell_source(&CellSpec {
+            plain: true,
+            ..Default::default()
+        });
+        assert!(!g.source.contains("arraylib as np"));
+        assert!(g.source.contains(PLAIN_SUPPORT_CRATE));
+    }
     use crate::engine::rustc::cell_syntax::split_cell;
 
     #[test]

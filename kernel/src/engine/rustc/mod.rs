@@ -85,6 +85,9 @@ struct Ready {
     api: ApiIndex,
     /// The session's support library (see [`codegen::support_source`]).
     support: PathBuf,
+    /// The support library of plain cells; `None` when it did not build, and then every
+    /// cell links arraylib.
+    plain_support: Option<PathBuf>,
     child: Option<ChildHost>,
     /// rustc arguments that link cells with a linker called directly (see
     /// [`toolchain::direct_linker_args`]); empty when none worked here.
@@ -254,7 +257,7 @@ fn warm_up(build_dir: PathBuf, version: Arc<Mutex<String>>) -> Result<Ready, Str
     let support_src = support_dir.join("support.rs");
     std::fs::write(
         &support_src,
-        codegen::support_source(rich_display, describer),
+        codegen::support_source(true, rich_display, describer),
     )
     .map_err(|e| format!("cannot write {}: {e}", support_src.display()))?;
     let mut ready = Ready {
@@ -262,6 +265,7 @@ fn warm_up(build_dir: PathBuf, version: Arc<Mutex<String>>) -> Result<Ready, Str
         rt,
         api,
         support: support_dir.join(SUPPORT_FILE),
+        plain_support: None,
         child: None,
         link_args: Vec::new(),
     };
@@ -299,6 +303,17 @@ fn warm_up(build_dir: PathBuf, version: Arc<Mutex<String>>) -> Result<Ready, Str
             ));
         }
     }
+    let plain_src = support_dir.join("support_plain.rs");
+    let plain = support_dir.join(PLAIN_SUPPORT_FILE);
+    if std::fs::write(&plain_src, codegen::support_source(false, false, false)).is_ok() {
+        let mut cmd = rustc_command(&ready, Output::Library, 0, None, None);
+        cmd.args(["--crate-name", codegen::PLAIN_SUPPORT_CRATE, "-o"])
+            .arg(&plain)
+            .arg(&plain_src);
+        if cmd.output().is_ok_and(|o| o.status.success()) {
+            ready.plain_support = Some(plain);
+        }
+    }
     ready.child = Some(spawn_child(&ready.tc, &ready.rt, &build_dir)?);
     // An empty cell, so the first real one finds everything it reads in the page cache.
     let src = build_dir.join("warmup.rs");
@@ -315,6 +330,8 @@ fn warm_up(build_dir: PathBuf, version: Arc<Mutex<String>>) -> Result<Ready, Str
 
 /// File name of the support library in [`support_dir`].
 const SUPPORT_FILE: &str = "libarraylib_cell_support.so";
+/// File name of the plain cells' support library in [`support_dir`].
+const PLAIN_SUPPORT_FILE: &str = "libarraylib_cell_support_plain.so";
 
 /// Where a session keeps its support library.
 fn support_dir(build_dir: &Path) -> PathBuf {
@@ -328,6 +345,9 @@ enum Output {
     /// entry point. Unlike a `dylib` it needs no crate metadata, which rustc's own timings
     /// put at a few milliseconds of every cell.
     Cell,
+    /// A plain cell ([`codegen::is_plain`]): a `cdylib` that links neither arraylib nor its
+    /// dependencies.
+    PlainCell,
     /// The user-items crate: a `dylib`, since later cells link against it.
     Library,
 }
@@ -346,7 +366,7 @@ fn rustc_command(
         "2021",
         "--crate-type",
         match output {
-            Output::Cell => "cdylib",
+            Output::Cell | Output::PlainCell => "cdylib",
             Output::Library => "dylib",
         },
         "--error-format=json",
@@ -355,13 +375,25 @@ fn rustc_command(
     .arg("-C")
     .arg(format!("opt-level={opt}"))
     .arg("-L")
-    .arg(format!("dependency={}", rt.deps_dir.display()))
-    .arg("-L")
     .arg(format!("dependency={}", rt.lib_dir.display()))
     .arg("--extern")
-    .arg(format!("arraylib={}", rt.arraylib.display()))
-    .arg("--extern")
     .arg(format!("arraylib_cell_runtime={}", rt.runtime.display()));
+    if let Output::PlainCell = output {
+        if let Some(plain) = &ready.plain_support {
+            cmd.arg("--extern").arg(format!(
+                "{}={}",
+                codegen::PLAIN_SUPPORT_CRATE,
+                plain.display()
+            ));
+        }
+        cmd.args(&ready.link_args);
+        cmd.env_remove("RUSTFLAGS");
+        return cmd;
+    }
+    cmd.arg("-L")
+        .arg(format!("dependency={}", rt.deps_dir.display()))
+        .arg("--extern")
+        .arg(format!("arraylib={}", rt.arraylib.display()));
     if let Some(items) = items {
         cmd.arg("--extern")
             .arg(format!("user_items={}", items.display()));
@@ -1040,14 +1072,28 @@ impl RustcEngine {
         // New bindings left out of a build, to see whether storing them is what fails.
         let mut held_back: Option<Vec<(String, String)>> = None;
         let mut tried_without_stores = false;
+        let mut plain = self
+            .ready
+            .as_ref()
+            .is_some_and(|r| r.plain_support.is_some())
+            && self.items.is_empty()
+            && self.items_lib.is_none()
+            && self.deps_lib.is_none()
+            && self.auto_imports.is_empty()
+            && codegen::is_plain(&words, &taken);
         let gen = loop {
             attempts += 1;
-            let spec = self.spec(&parts, &taken, &put_back, &new_vars, &probes, n);
+            let mut spec = self.spec(&parts, &taken, &put_back, &new_vars, &probes, n);
+            spec.plain = plain;
             let gen = codegen::cell_source(&spec);
             let _ = std::fs::write(&src_path, &gen.source);
             let mut cmd = rustc_command(
                 self.ready.as_ref().unwrap(),
-                Output::Cell,
+                if plain {
+                    Output::PlainCell
+                } else {
+                    Output::Cell
+                },
                 self.opt_level,
                 self.items_lib.as_deref(),
                 self.deps_lib.as_ref(),
@@ -1102,6 +1148,11 @@ impl RustcEngine {
                     }
                 }
                 break gen;
+            }
+            if plain {
+                // Something arraylib (or its prelude) provides was needed after all.
+                plain = false;
+                continue;
             }
             let diags = diagnostics::parse(&c.stderr);
             let mut fixed = false;
@@ -1454,6 +1505,7 @@ impl RustcEngine {
             probes: probes.to_vec(),
             cell_number: n,
             extra_preamble: self.deps_preamble(),
+            plain: false,
         }
     }
 }
