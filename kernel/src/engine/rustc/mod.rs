@@ -315,16 +315,6 @@ fn warm_up(build_dir: PathBuf, version: Arc<Mutex<String>>) -> Result<Ready, Str
         }
     }
     ready.child = Some(spawn_child(&ready.tc, &ready.rt, &build_dir)?);
-    // An empty cell, so the first real one finds everything it reads in the page cache.
-    let src = build_dir.join("warmup.rs");
-    let gen = codegen::cell_source(&CellSpec::default());
-    if std::fs::write(&src, &gen.source).is_ok() {
-        let mut cmd = rustc_command(&ready, Output::Cell, 0, None, None);
-        cmd.args(["--crate-name", "warmup", "-o"])
-            .arg(build_dir.join("libwarmup.so"))
-            .arg(&src);
-        let _ = cmd.output();
-    }
     Ok(ready)
 }
 
