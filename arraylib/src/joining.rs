@@ -33,7 +33,8 @@ fn contiguous_as(a: &Array, dtype: DType) -> Array {
 fn join_contiguous<T: Element>(pieces: &[Array], axis: usize, shape: Vec<usize>) -> Array {
     let outer: usize = shape[..axis].iter().product();
     let total: usize = shape.iter().product();
-    let mut out: Vec<T> = Vec::with_capacity(total);
+    // Huge pages for a large result, as every other new array gets (fewer page faults).
+    let mut out: Vec<T> = crate::operand::new_vec(total);
     let slices: Vec<(&[T], usize)> = pieces
         .iter()
         .map(|p| {

@@ -231,6 +231,11 @@ unsafe fn copy_2d<T: Copy>(
             for i in 0..rows {
                 std::ptr::copy_nonoverlapping(src.offset(i as isize * rs), dst.add(i * cols), cols);
             }
+        } else if rs == 1
+            && std::mem::size_of::<T>() == 8
+            && transpose_8byte(src, rows, cols, cs, dst)
+        {
+            // A transposed row-major source, copied in 4x4 tiles of registers.
         } else if rows >= BAND_ROWS && cols >= BAND_ROWS && rs.unsigned_abs() < cs.unsigned_abs() {
             // Source is closer to column-major.
             for i0 in (0..rows).step_by(BAND_ROWS) {
@@ -253,6 +258,93 @@ unsafe fn copy_2d<T: Copy>(
                 for j in 0..cols {
                     *d.add(j) = *s.offset(j as isize * cs);
                 }
+            }
+        }
+    }
+}
+
+/// `copy_2d` of an 8-byte type from a source whose output rows are contiguous columns
+/// (`rs == 1`): 4x4 tiles are loaded as four vectors, transposed in registers and stored as
+/// four, where the plain loop moves one element per load and store. Runs over bands of 4
+/// output rows, 256 columns at a time, as `copy_2d`'s bands do. False (nothing written) when
+/// the CPU lacks AVX2.
+///
+/// # Safety
+/// As `copy_2d`, with `size_of::<T>() == 8` and source row stride 1.
+unsafe fn transpose_8byte<T: Copy>(
+    src: *const T,
+    rows: usize,
+    cols: usize,
+    cs: isize,
+    dst: *mut T,
+) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    if crate::operand::has_avx2() {
+        // SAFETY: AVX2 is present; the pointers are valid as the caller guarantees.
+        unsafe { transpose_8byte_avx2(src as *const f64, rows, cols, cs, dst as *mut f64) };
+        return true;
+    }
+    let _ = (src, rows, cols, cs, dst);
+    false
+}
+
+/// The AVX2 body of [`transpose_8byte`]; elements are moved as bit patterns.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn transpose_8byte_avx2(
+    src: *const f64,
+    rows: usize,
+    cols: usize,
+    cs: isize,
+    dst: *mut f64,
+) {
+    use std::arch::x86_64::{
+        _mm256_loadu_pd, _mm256_permute2f128_pd, _mm256_storeu_pd, _mm256_unpackhi_pd,
+        _mm256_unpacklo_pd,
+    };
+    const BAND_COLS: usize = 256;
+    let (rows4, cols4) = (rows - rows % 4, cols - cols % 4);
+    // SAFETY: every access is inside the `rows x cols` block the caller vouches for: output
+    // `(i, j)` is source `i + j * cs`.
+    unsafe {
+        let at = |i: usize, j: usize| src.offset(i as isize + j as isize * cs);
+        for i0 in (0..rows4).step_by(4) {
+            for j0 in (0..cols4).step_by(BAND_COLS) {
+                let j1 = (j0 + BAND_COLS).min(cols4);
+                for j in (j0..j1).step_by(4) {
+                    // Row k of the tile: output rows i0..i0+4 of column j + k.
+                    let r0 = _mm256_loadu_pd(at(i0, j));
+                    let r1 = _mm256_loadu_pd(at(i0, j + 1));
+                    let r2 = _mm256_loadu_pd(at(i0, j + 2));
+                    let r3 = _mm256_loadu_pd(at(i0, j + 3));
+                    let t0 = _mm256_unpacklo_pd(r0, r1);
+                    let t1 = _mm256_unpackhi_pd(r0, r1);
+                    let t2 = _mm256_unpacklo_pd(r2, r3);
+                    let t3 = _mm256_unpackhi_pd(r2, r3);
+                    _mm256_storeu_pd(dst.add(i0 * cols + j), _mm256_permute2f128_pd(t0, t2, 0x20));
+                    _mm256_storeu_pd(
+                        dst.add((i0 + 1) * cols + j),
+                        _mm256_permute2f128_pd(t1, t3, 0x20),
+                    );
+                    _mm256_storeu_pd(
+                        dst.add((i0 + 2) * cols + j),
+                        _mm256_permute2f128_pd(t0, t2, 0x31),
+                    );
+                    _mm256_storeu_pd(
+                        dst.add((i0 + 3) * cols + j),
+                        _mm256_permute2f128_pd(t1, t3, 0x31),
+                    );
+                }
+            }
+            for i in i0..i0 + 4 {
+                for j in cols4..cols {
+                    *dst.add(i * cols + j) = *at(i, j);
+                }
+            }
+        }
+        for i in rows4..rows {
+            for j in 0..cols {
+                *dst.add(i * cols + j) = *at(i, j);
             }
         }
     }
@@ -870,6 +962,29 @@ pub fn atleast_3d(a: impl AsRef<Array>) -> Array {
 mod tests {
     use super::*;
     use crate::s;
+
+    #[test]
+    fn transposed_copies_of_8_byte_types_match_element_by_element() {
+        // Shapes with and without remainders of the 4x4 tiles and of the 256-column bands,
+        // and a transposed view with a negative stride.
+        for (r, c) in [(1, 1), (3, 5), (4, 4), (7, 9), (8, 300), (261, 6)] {
+            let a = crate::arange((r * c) as i64).reshape([r, c]);
+            let t = a.t().copy();
+            let want: Vec<i64> = (0..c)
+                .flat_map(|i| (0..r).map(move |j| (j * c + i) as i64))
+                .collect();
+            assert_eq!(t.shape(), &[c, r]);
+            assert_eq!(t.to_vec::<i64>(), want, "{r}x{c}");
+            let f = a.astype(crate::DType::Float64).t().copy();
+            assert_eq!(f.astype(crate::DType::Int64).to_vec::<i64>(), want);
+        }
+        let a = crate::arange(35i64).reshape([5, 7]);
+        let flipped = a.slice(s![..;-1, ..]).t().copy();
+        let want: Vec<i64> = (0..7)
+            .flat_map(|i| (0..5).rev().map(move |j| j * 7 + i))
+            .collect();
+        assert_eq!(flipped.to_vec::<i64>(), want);
+    }
 
     #[test]
     fn reshape_messages() {
