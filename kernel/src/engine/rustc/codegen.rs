@@ -103,17 +103,12 @@ pub struct StoredItem {
 
 fn preamble(out: &mut Generated, allows: &str, user_names: &[String], extra: &str, arraylib: bool) {
     out.push(allows, Origin::Generated);
+    out.push("extern crate arraylib_cell_runtime;", Origin::Generated);
     if arraylib {
         out.push(
-            "extern crate arraylib; extern crate arraylib_cell_runtime;",
+            "extern crate arraylib; use arraylib as np; use arraylib::prelude::*;",
             Origin::Generated,
         );
-        out.push(
-            "use arraylib as np; use arraylib::prelude::*;",
-            Origin::Generated,
-        );
-    } else {
-        out.push("extern crate arraylib_cell_runtime;", Origin::Generated);
     }
     let std: Vec<&str> = STD_IMPORTS
         .iter()
@@ -224,12 +219,10 @@ impl<T: ::arraylib::display::RichDisplay> __ArraylibShowRich for &&__ArraylibWra
 /// instead, they made a trivial cell's build about a tenth slower (type check, coherence).
 /// Without `arraylib`, the library of plain cells: no rich display and no set-up.
 pub fn support_source(arraylib: bool, rich_display: bool, describer: bool) -> String {
-    let mut s = String::from("#![allow(warnings)]\n");
-    s.push_str(if arraylib {
-        "extern crate arraylib; extern crate arraylib_cell_runtime;\n"
-    } else {
-        "extern crate arraylib_cell_runtime;\n"
-    });
+    let mut s = String::from("#![allow(warnings)]\nextern crate arraylib_cell_runtime;\n");
+    if arraylib {
+        s.push_str("extern crate arraylib;\n");
+    }
     s.push_str(SHOW_TRAITS);
     s.push('\n');
     if arraylib && rich_display {

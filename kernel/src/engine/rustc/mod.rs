@@ -271,13 +271,13 @@ fn warm_up(build_dir: PathBuf, version: Arc<Mutex<String>>) -> Result<Ready, Str
     };
     // The support library is built first, with the first direct linker that links it; its
     // build also warms the page cache with arraylib's metadata.
-    let build_support = |ready: &Ready| {
+    let build_lib = |ready: &Ready, name: &str, out: &Path, src: &Path| {
         let mut cmd = rustc_command(ready, Output::Library, 0, None, None);
-        cmd.args(["--crate-name", codegen::SUPPORT_CRATE, "-o"])
-            .arg(&ready.support)
-            .arg(&support_src);
+        cmd.args(["--crate-name", name, "-o"]).arg(out).arg(src);
         cmd.output()
     };
+    let build_support =
+        |ready: &Ready| build_lib(ready, codegen::SUPPORT_CRATE, &ready.support, &support_src);
     let mut linked = false;
     for args in toolchain::direct_linker_args(&ready.tc) {
         ready.link_args = args;
@@ -305,14 +305,11 @@ fn warm_up(build_dir: PathBuf, version: Arc<Mutex<String>>) -> Result<Ready, Str
     }
     let plain_src = support_dir.join("support_plain.rs");
     let plain = support_dir.join(PLAIN_SUPPORT_FILE);
-    if std::fs::write(&plain_src, codegen::support_source(false, false, false)).is_ok() {
-        let mut cmd = rustc_command(&ready, Output::Library, 0, None, None);
-        cmd.args(["--crate-name", codegen::PLAIN_SUPPORT_CRATE, "-o"])
-            .arg(&plain)
-            .arg(&plain_src);
-        if cmd.output().is_ok_and(|o| o.status.success()) {
-            ready.plain_support = Some(plain);
-        }
+    if std::fs::write(&plain_src, codegen::support_source(false, false, false)).is_ok()
+        && build_lib(&ready, codegen::PLAIN_SUPPORT_CRATE, &plain, &plain_src)
+            .is_ok_and(|o| o.status.success())
+    {
+        ready.plain_support = Some(plain);
     }
     ready.child = Some(spawn_child(&ready.tc, &ready.rt, &build_dir)?);
     Ok(ready)
@@ -376,33 +373,31 @@ fn rustc_command(
                 plain.display()
             ));
         }
-        cmd.args(&ready.link_args);
-        cmd.env_remove("RUSTFLAGS");
-        return cmd;
-    }
-    cmd.arg("-L")
-        .arg(format!("dependency={}", rt.deps_dir.display()))
-        .arg("--extern")
-        .arg(format!("arraylib={}", rt.arraylib.display()));
-    if let Some(items) = items {
-        cmd.arg("--extern")
-            .arg(format!("user_items={}", items.display()));
-        if let Some(dir) = items.parent() {
-            cmd.arg("-L").arg(format!("dependency={}", dir.display()));
+    } else {
+        cmd.arg("-L")
+            .arg(format!("dependency={}", rt.deps_dir.display()))
+            .arg("--extern")
+            .arg(format!("arraylib={}", rt.arraylib.display()));
+        if let Some(items) = items {
+            cmd.arg("--extern")
+                .arg(format!("user_items={}", items.display()));
+            if let Some(dir) = items.parent() {
+                cmd.arg("-L").arg(format!("dependency={}", dir.display()));
+            }
         }
-    }
-    if let Output::Cell = output {
-        cmd.arg("--extern").arg(format!(
-            "{}={}",
-            codegen::SUPPORT_CRATE,
-            ready.support.display()
-        ));
-    }
-    if let Some(dl) = dl {
-        cmd.arg("--extern")
-            .arg(format!("{}={}", dl.crate_name, dl.dylib.display()))
-            .arg("-L")
-            .arg(format!("dependency={}", dl.deps_dir.display()));
+        if let Output::Cell = output {
+            cmd.arg("--extern").arg(format!(
+                "{}={}",
+                codegen::SUPPORT_CRATE,
+                ready.support.display()
+            ));
+        }
+        if let Some(dl) = dl {
+            cmd.arg("--extern")
+                .arg(format!("{}={}", dl.crate_name, dl.dylib.display()))
+                .arg("-L")
+                .arg(format!("dependency={}", dl.deps_dir.display()));
+        }
     }
     cmd.args(&ready.link_args);
     cmd.env_remove("RUSTFLAGS");
