@@ -211,7 +211,7 @@ pub(crate) unsafe fn copy_rowmajor_into<T: Element>(a: &Array, dst: *mut T) {
 /// # Safety
 /// `src` with the given strides must address valid elements and `dst` must have room for
 /// `rows * cols` elements.
-unsafe fn copy_2d<T: Copy>(
+pub(crate) unsafe fn copy_2d<T: Copy>(
     src: *const T,
     rows: usize,
     cols: usize,

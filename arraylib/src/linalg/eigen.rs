@@ -4,16 +4,24 @@ use super::field::{
     Field, Stack, check_square, finish, is_complex, linalg_error, push_mat, real_dtype,
     result_dtype, with_core, with_kernel,
 };
+use super::tridiagonal::{sterf, tridiagonalize};
 use crate::array::Array;
 use crate::dtype::{Complex128, DType};
 use crate::error::{ArrayError, OrPanic, Result};
 use crate::interrupt::offload;
 use crate::operand::cast_array;
-use faer::diag::Diag;
+use faer::diag::{Diag, DiagRef};
 use faer::dyn_stack::{MemBuffer, MemStack};
-use faer::linalg::evd::{ComputeEigenvectors, self_adjoint_evd, self_adjoint_evd_scratch};
+use faer::linalg::evd::tridiag::{tridiag_in_place, tridiag_in_place_scratch};
+use faer::linalg::evd::{
+    ComputeEigenvectors, self_adjoint_evd_scratch, tridiagonal_self_adjoint_evd,
+};
+use faer::linalg::householder::{
+    apply_block_householder_sequence_on_the_left_in_place_with_conj, upgrade_householder_factor,
+};
+use faer::linalg::qr::no_pivoting::factor::recommended_block_size;
 use faer::linalg::solvers::{Eigen, SelfAdjointEigen};
-use faer::{MatRef, Par, Side};
+use faer::{Conj, Mat, MatRef, Par, Side};
 
 fn evd_error() -> ArrayError {
     linalg_error("Eigenvalues did not converge")
@@ -215,6 +223,20 @@ pub fn try_eigh(a: impl AsRef<Array>, uplo: &str) -> Result<(Array, Array)> {
         let sd = side(uplo)?;
         check_square(a)?;
         let out_dt = result_dtype(a.dtype());
+        if !is_complex(a.dtype()) {
+            let x = cast_array(a, DType::Float64);
+            let st = Stack::<f64>::new(&x);
+            let (mut ws, mut vs) = (Vec::new(), Vec::new());
+            for k in 0..st.len() {
+                let (w, u) = eigh_real(st.mat(k), sd)?;
+                ws.extend(w);
+                push_mat(&mut vs, u.as_ref());
+            }
+            return Ok((
+                finish(ws, with_core(&st.batch, &[st.n]), real_dtype(out_dt)),
+                finish(vs, x.shape().to_vec(), out_dt),
+            ));
+        }
         with_kernel!(a, x, T => {
             let st = Stack::<T>::new(&x);
             let (mut ws, mut vs) = (Vec::new(), Vec::new());
@@ -261,28 +283,126 @@ pub fn eigh_uplo(a: impl AsRef<Array>, uplo: &str) -> (Array, Array) {
     try_eigh(a, uplo).or_panic()
 }
 
-/// Eigenvalues of one Hermitian matrix, ascending, without forming eigenvectors.
+/// A real symmetric matrix's defining triangle as the column-major lower triangle that
+/// [`tridiagonalize`] reads (the other triangle is copied too, and ignored).
+fn symmetric_col_major(a: MatRef<'_, f64>, sd: Side) -> Vec<f64> {
+    let mut buf = Vec::new();
+    // Row-major `aᵀ` is column-major `a`; for the upper triangle, row-major `a` is the
+    // column-major transpose, whose lower triangle is `a`'s upper one.
+    push_mat(&mut buf, if sd == Side::Upper { a } else { a.transpose() });
+    buf
+}
+
+/// Tridiagonalizes one real symmetric matrix: the reduced matrix with its reflectors
+/// (column-major), the reflectors' factors, the diagonal and the subdiagonal.
+fn tridiagonal_form(a: MatRef<'_, f64>, sd: Side) -> (Vec<f64>, Vec<f64>, Vec<f64>, Vec<f64>) {
+    let n = a.nrows();
+    let mut buf = symmetric_col_major(a, sd);
+    let mut tau = vec![0.0; n.saturating_sub(1)];
+    tridiagonalize(&mut buf, n, &mut tau);
+    let d = (0..n).map(|i| buf[i * n + i]).collect();
+    let e = (1..n).map(|i| buf[(i - 1) * n + i]).collect();
+    (buf, tau, d, e)
+}
+
+/// Eigenvalues, ascending, of one real symmetric matrix: LAPACK's `dsytrd` and `dsterf`.
+fn eigvalsh_real(a: MatRef<'_, f64>, sd: Side) -> Result<Vec<f64>> {
+    let (_, _, mut d, mut e) = tridiagonal_form(a, sd);
+    if !sterf(&mut d, &mut e) {
+        return Err(evd_error());
+    }
+    Ok(d)
+}
+
+/// Eigenvalues (ascending) and eigenvectors (columns, column-major) of one real symmetric
+/// matrix: the blocked tridiagonalization here, faer's divide and conquer on the tridiagonal
+/// matrix, and faer's blocked reflectors to take its eigenvectors back.
+fn eigh_real(a: MatRef<'_, f64>, sd: Side) -> Result<(Vec<f64>, Mat<f64>)> {
+    let n = a.nrows();
+    if n == 0 {
+        return Ok((Vec::new(), Mat::zeros(0, 0)));
+    }
+    let (trid, tau, d, mut e) = tridiagonal_form(a, sd);
+    e.push(0.0);
+    let par = Par::Seq;
+    let params = Default::default();
+    let mut mem = MemBuffer::new(self_adjoint_evd_scratch::<f64>(
+        n,
+        ComputeEigenvectors::Yes,
+        par,
+        params,
+    ));
+    let stack = MemStack::new(&mut mem);
+    let mut s = Diag::<f64>::zeros(n);
+    let mut u = Mat::<f64>::zeros(n, n);
+    tridiagonal_self_adjoint_evd(
+        DiagRef::from_slice(&d),
+        DiagRef::from_slice(&e),
+        s.as_mut(),
+        Some(u.as_mut()),
+        par,
+        stack,
+        params,
+    )
+    .map_err(|_| evd_error())?;
+    if n > 1 {
+        // Q's reflectors in blocks, as faer's own reduction leaves them.
+        let m = n - 1;
+        let trid = MatRef::from_column_major_slice(&trid, n, n);
+        let essentials = trid.submatrix(1, 0, m, m);
+        let bs = recommended_block_size::<f64>(n, n).min(m);
+        let mut h = Mat::<f64>::zeros(bs, m);
+        let mut j = 0;
+        while j < m {
+            let b = bs.min(m - j);
+            let mut hb = h.as_mut().submatrix_mut(0, j, b, b);
+            for k in 0..b {
+                hb[(k, k)] = tau[j + k];
+            }
+            upgrade_householder_factor(hb, essentials.submatrix(j, j, m - j, b), b, 1, par);
+            j += b;
+        }
+        apply_block_householder_sequence_on_the_left_in_place_with_conj(
+            essentials,
+            h.as_ref(),
+            Conj::No,
+            u.as_mut().subrows_mut(1, m),
+            par,
+            stack,
+        );
+    }
+    Ok((s.column_vector().iter().copied().collect(), u))
+}
+
+/// Eigenvalues of one Hermitian matrix, ascending, without forming eigenvectors: faer's
+/// Householder tridiagonalization, then LAPACK's root-free QL/QR on the tridiagonal matrix.
 fn eigvalsh_one<T: Field>(a: MatRef<'_, T>, sd: Side) -> Result<Vec<f64>> {
     let a = if sd == Side::Upper { a.transpose() } else { a };
     let n = a.nrows();
-    let mut s = Diag::<T>::zeros(n);
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let mut trid = Mat::<T>::zeros(n, n);
+    trid.copy_from_triangular_lower(a);
+    // One row of Householder factors: no block reflectors are needed without eigenvectors.
+    let mut householder = Mat::<T>::zeros(1, n - 1);
     let par = Par::Seq;
-    let mut mem = MemBuffer::new(self_adjoint_evd_scratch::<T>(
-        n,
-        ComputeEigenvectors::No,
-        par,
-        Default::default(),
-    ));
-    self_adjoint_evd(
-        a,
-        s.as_mut(),
-        None,
+    let mut mem = MemBuffer::new(tridiag_in_place_scratch::<T>(n, par, Default::default()));
+    tridiag_in_place(
+        trid.as_mut(),
+        householder.as_mut(),
         par,
         MemStack::new(&mut mem),
         Default::default(),
-    )
-    .map_err(|_| evd_error())?;
-    Ok(s.column_vector().iter().map(|x| x.re_part()).collect())
+    );
+    // A complex Hermitian tridiagonal matrix is unitarily similar to the real one with the
+    // moduli of its off-diagonal entries.
+    let mut d: Vec<f64> = (0..n).map(|i| trid[(i, i)].re_part()).collect();
+    let mut e: Vec<f64> = (1..n).map(|i| trid[(i, i - 1)].modulus()).collect();
+    if !sterf(&mut d, &mut e) {
+        return Err(evd_error());
+    }
+    Ok(d)
 }
 
 /// Fallible form of [`eigvalsh`] with NumPy's `UPLO`.
@@ -301,6 +421,15 @@ pub fn try_eigvalsh(a: impl AsRef<Array>, uplo: &str) -> Result<Array> {
         let sd = side(uplo)?;
         check_square(a)?;
         let out_dt = real_dtype(a.dtype());
+        if !is_complex(a.dtype()) {
+            let x = cast_array(a, DType::Float64);
+            let st = Stack::<f64>::new(&x);
+            let mut ws = Vec::new();
+            for k in 0..st.len() {
+                ws.extend(eigvalsh_real(st.mat(k), sd)?);
+            }
+            return Ok(finish(ws, with_core(&st.batch, &[st.n]), out_dt));
+        }
         with_kernel!(a, x, T => {
             let st = Stack::<T>::new(&x);
             let mut ws = Vec::new();

@@ -202,21 +202,27 @@ impl<'a, T: Field> Stack<'a, T> {
 
 /// Appends a matrix to a row-major output buffer.
 pub(crate) fn push_mat<T: Field>(out: &mut Vec<T>, m: MatRef<'_, T>) {
-    out.reserve(m.nrows() * m.ncols());
-    for i in 0..m.nrows() {
-        for j in 0..m.ncols() {
-            out.push(m[(i, j)]);
-        }
+    let (rows, cols) = (m.nrows(), m.ncols());
+    if rows * cols == 0 {
+        return;
+    }
+    out.reserve(rows * cols);
+    // SAFETY: `m`'s pointer and strides address its `rows x cols` elements, and `out` has
+    // room for that many past its length; `copy_2d` writes every one of them. Going through
+    // `copy_2d` gives column-major factors (the usual case) its register-tiled transpose.
+    unsafe {
+        let dst = out.as_mut_ptr().add(out.len());
+        crate::shape::copy_2d(m.as_ptr(), rows, cols, m.row_stride(), m.col_stride(), dst);
+        out.set_len(out.len() + rows * cols);
     }
 }
 
 /// Appends the conjugate transpose of a matrix to a row-major output buffer.
 pub(crate) fn push_adjoint<T: Field>(out: &mut Vec<T>, m: MatRef<'_, T>) {
-    out.reserve(m.nrows() * m.ncols());
-    for j in 0..m.ncols() {
-        for i in 0..m.nrows() {
-            out.push(m[(i, j)].conjugate());
-        }
+    let start = out.len();
+    push_mat(out, m.transpose());
+    if is_complex(T::DTYPE) {
+        out[start..].iter_mut().for_each(|x| *x = x.conjugate());
     }
 }
 

@@ -26,6 +26,7 @@ mod lstsq;
 mod norms;
 mod products;
 mod solve;
+mod tridiagonal;
 
 pub use decompositions::{
     cholesky, qr, qr_complete, qr_r, svd, svd_with, svdvals, try_cholesky, try_qr, try_qr_complete,

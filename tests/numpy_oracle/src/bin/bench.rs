@@ -2,7 +2,7 @@
 //! the same operations in NumPy and prints the ratios. Build with `--release`.
 //!
 //! Usage: `bench [--no-mallopt] [--filter SUBSTRING] [--min-time SECONDS] [--max-repeat N]`.
-//! Prints one JSON line per row: `{"name", "median_s", "repeats"}` (or `"na": true`).
+//! Prints one JSON line per row: `{"name", "median_s", "min_s", "repeats"}` (or `"na": true`).
 
 use arraylib as np;
 use arraylib::{s, Array, DType, NewAxis};
@@ -55,7 +55,8 @@ impl Bench {
         times.sort_by(|a, b| a.total_cmp(b));
         let median = times[times.len() / 2];
         println!(
-            "{{\"name\":\"{name}\",\"median_s\":{median:e},\"repeats\":{}}}",
+            "{{\"name\":\"{name}\",\"median_s\":{median:e},\"min_s\":{:e},\"repeats\":{}}}",
+            times[0],
             times.len()
         );
     }

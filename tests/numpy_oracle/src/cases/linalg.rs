@@ -980,6 +980,48 @@ pub fn run() {
         "np.linalg.eigh(S, UPLO='X')",
         np::linalg::try_eigh(s3(), "X")
     );
+    // Sizes past one panel of the blocked tridiagonalization (32 columns), and past the
+    // size where the tridiagonal eigenvectors come from divide and conquer (128).
+    for n in [70usize, 150] {
+        let sym = || pm(n, 5) + pm(n, 5).t();
+        let py_sym = format!("(pm({n}, 5) + pm({n}, 5).T)");
+        case!(
+            &format!("eigh_{n}_values"),
+            &format!("np.linalg.eigh({py_sym})[0]"),
+            np::linalg::eigh(sym()).0,
+            atol = 1e-9
+        );
+        case!(
+            &format!("eigh_{n}_reconstruction"),
+            &format!("{py_sym}"),
+            {
+                let (w, v) = np::linalg::eigh(sym());
+                np::matmul(&v * &w, v.t())
+            },
+            atol = 1e-9
+        );
+        case!(
+            &format!("eigh_{n}_orthonormal"),
+            &format!("np.eye({n})"),
+            {
+                let v = np::linalg::eigh(sym()).1;
+                np::matmul(v.t(), &v)
+            },
+            atol = 1e-12
+        );
+        case!(
+            &format!("eigvalsh_{n}"),
+            &format!("np.linalg.eigvalsh({py_sym})"),
+            np::linalg::eigvalsh(sym()),
+            atol = 1e-9
+        );
+        case!(
+            &format!("eigvalsh_{n}_upper"),
+            &format!("np.linalg.eigvalsh(pm({n}, 7), UPLO='U')"),
+            np::linalg::try_eigvalsh(pm(n, 7), "U"),
+            atol = 1e-9
+        );
+    }
     case!(
         "eigvalsh",
         "np.linalg.eigvalsh(spd(8))",
