@@ -230,6 +230,12 @@ fn dot_fma(x: &[f64], y: &[f64]) -> f64 {
     s
 }
 
+/// Pointers to a group of one to four columns; a short group repeats its last column, so
+/// that the vector loops always run four wide (the extra results are dropped or zeroed).
+fn group_pointers(group: &[&[f64]]) -> [*const f64; 4] {
+    std::array::from_fn(|q| group[q.min(group.len() - 1)].as_ptr())
+}
+
 /// [`Kernels::gemv_n`] on AVX2: four columns per pass over `y`, so that each 4-row slice
 /// of `y` is loaded and stored once per four columns.
 ///
@@ -242,9 +248,8 @@ unsafe fn gemv_n_fma(y: &mut [f64], cols: &[&[f64]], coef: &[f64]) {
     let m = y.len();
     let py = y.as_mut_ptr();
     for (group, cg) in cols.chunks(4).zip(coef.chunks(4)) {
-        let g = group.len();
-        let pc: [*const f64; 4] = std::array::from_fn(|q| group[q.min(g - 1)].as_ptr());
-        // Missing columns of a short group repeat the last one with a zero coefficient.
+        let (g, pc) = (group.len(), group_pointers(group));
+        // Missing columns of a short group get a zero coefficient.
         let s: [f64; 4] = std::array::from_fn(|q| if q < g { cg[q] } else { 0.0 });
         let sv = s.map(|x| _mm256_set1_pd(x));
         let mut i = 0;
@@ -281,8 +286,7 @@ unsafe fn gemv_t_fma(out: &mut [f64], cols: &[&[f64]], v: &[f64]) {
     let m = v.len();
     let pv = v.as_ptr();
     for (group, og) in cols.chunks(4).zip(out.chunks_mut(4)) {
-        let g = group.len();
-        let pc: [*const f64; 4] = std::array::from_fn(|q| group[q.min(g - 1)].as_ptr());
+        let (g, pc) = (group.len(), group_pointers(group));
         let mut acc = [_mm256_setzero_pd(); 4];
         let mut i = 0;
         // SAFETY (loop bodies): `i + 3 < m` and then `i < m` index every column and `v`.
