@@ -45,6 +45,7 @@ pub mod print;
 pub mod print_float;
 pub mod print_options;
 pub mod progress;
+mod radix_sort;
 pub mod random;
 pub mod reductions;
 pub mod scalar;

@@ -39,10 +39,17 @@ pub(crate) trait SortElem: Element {
     fn sort_slice(v: &mut [Self]) {
         v.sort_unstable_by(Self::ord);
     }
+    /// True if [`SortElem::radix_key`] gives keys in this order.
+    const HAS_RADIX_KEY: bool = false;
+    /// An unsigned key whose order is NumPy's order of the values (equal values, such as
+    /// `-0.0` and `0.0` or two NaNs, get equal keys).
+    fn radix_key(&self) -> u64 {
+        0
+    }
 }
 
 macro_rules! sort_ord {
-    ($($t:ty),*) => {$(
+    ($($t:ty => $key:expr),*) => {$(
         impl SortElem for $t {
             #[inline]
             fn ord(a: &Self, b: &Self) -> Ordering {
@@ -51,10 +58,27 @@ macro_rules! sort_ord {
             fn sort_slice(v: &mut [Self]) {
                 v.sort_unstable();
             }
+            const HAS_RADIX_KEY: bool = true;
+            #[inline]
+            fn radix_key(&self) -> u64 {
+                let key: fn($t) -> u64 = $key;
+                key(*self)
+            }
         }
     )*};
 }
-sort_ord!(bool, i8, i16, i32, i64, u8, u16, u32, u64);
+// Signed integers flip the sign bit of their 64-bit extension so negatives come first.
+sort_ord!(
+    bool => |x| x as u64,
+    u8 => |x| x as u64,
+    u16 => |x| x as u64,
+    u32 => |x| x as u64,
+    u64 => |x| x,
+    i8 => |x| (x as i64 as u64) ^ (1 << 63),
+    i16 => |x| (x as i64 as u64) ^ (1 << 63),
+    i32 => |x| (x as i64 as u64) ^ (1 << 63),
+    i64 => |x| (x as u64) ^ (1 << 63)
+);
 
 /// Moves the NaNs of `v` to its end (keeping no particular order) and returns how many
 /// numbers come before them.
@@ -83,6 +107,17 @@ macro_rules! sort_float {
             }
             fn is_nan(&self) -> bool {
                 <$t>::is_nan(*self)
+            }
+            const HAS_RADIX_KEY: bool = true;
+            #[inline]
+            fn radix_key(&self) -> u64 {
+                // IEEE total order on the bits, with `-0.0` taken as `0.0` and every NaN
+                // above `inf`, as NumPy orders them.
+                if self.is_nan() {
+                    return u64::MAX;
+                }
+                let bits = (if *self == 0.0 { 0.0 } else { *self as f64 }).to_bits();
+                if bits >> 63 == 1 { !bits } else { bits | 1 << 63 }
             }
             fn sort_slice(v: &mut [Self]) {
                 // Without NaNs, IEEE total order is NumPy's order up to the sign of zero, and
@@ -221,6 +256,44 @@ fn sort_impl(a: &Array, axis: usize) -> Array {
     })
 }
 
+/// Lanes at least this long are argsorted by radix sort when the dtype has radix keys; for
+/// shorter ones the histograms cost more than a comparison sort.
+const RADIX_MIN: usize = 256;
+
+/// Stable argsort of one lane into `out` (length n) by radix sort on the elements' keys, in
+/// runs of `run` elements ([`RUN`] outside tests) that are then merged, like [`sort_in_runs`].
+fn argsort_lane_radix<T: SortElem>(
+    lane: &[T],
+    out: &mut [i64],
+    pairs: &mut Vec<(u64, u64)>,
+    spare: &mut Vec<(u64, u64)>,
+    run: usize,
+) {
+    pairs.clear();
+    pairs.extend(
+        lane.iter()
+            .enumerate()
+            .map(|(i, x)| (x.radix_key(), i as u64)),
+    );
+    if pairs.len() <= run {
+        crate::radix_sort::radix_sort_pairs(pairs, spare);
+    } else {
+        sort_in_runs(
+            pairs,
+            run,
+            |chunk| {
+                let mut run = chunk.to_vec();
+                crate::radix_sort::radix_sort_pairs(&mut run, &mut Vec::new());
+                chunk.copy_from_slice(&run);
+            },
+            |x, y| x.0.cmp(&y.0),
+        );
+    }
+    for (o, p) in out.iter_mut().zip(pairs.iter()) {
+        *o = p.1 as i64;
+    }
+}
+
 /// Stable argsort of one lane into `out` (length n).
 fn argsort_lane<T: SortElem>(lane: &[T], out: &mut [i64], pairs: &mut Vec<(T, i64)>) {
     pairs.clear();
@@ -239,10 +312,15 @@ fn argsort_impl(a: &Array, axis: usize) -> Array {
     crate::dispatch!(a.dtype(), T => {
         let (data, shape, n) = lanes::<T>(a, axis);
         let mut out = vec![0i64; data.len()];
-        let mut pairs = Vec::with_capacity(n);
+        let mut pairs = Vec::new();
+        let (mut keyed, mut spare) = (Vec::new(), Vec::new());
         if n > 0 {
             for (k, (lane, o)) in data.chunks_exact(n).zip(out.chunks_exact_mut(n)).enumerate() {
-                argsort_lane(lane, o, &mut pairs);
+                if T::HAS_RADIX_KEY && n >= RADIX_MIN {
+                    argsort_lane_radix(lane, o, &mut keyed, &mut spare, RUN);
+                } else {
+                    argsort_lane(lane, o, &mut pairs);
+                }
                 if k % 64 == 63 {
                     crate::interrupt::check();
                 }
@@ -661,8 +739,42 @@ pub fn try_argpartition_axis(
 
 #[cfg(test)]
 mod tests {
-    use super::{SortElem, sort_in_runs};
+    use super::{SortElem, argsort_lane, argsort_lane_radix, sort_in_runs};
     use crate::{Array, arange};
+
+    #[test]
+    fn radix_argsort_in_runs_matches_the_comparison_argsort() {
+        // Ties, signed zeros, infinities and NaNs, in runs of 37 that are then merged.
+        let mut v: Vec<f64> = (0..1000)
+            .map(|i| (((i * 7919) % 211) as f64 - 105.0) / 4.0)
+            .collect();
+        for (i, x) in [
+            f64::NAN,
+            -0.0,
+            0.0,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            -f64::NAN,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            v[i * 97 + 3] = x;
+        }
+        let mut expected = vec![0i64; v.len()];
+        argsort_lane(&v, &mut expected, &mut Vec::new());
+        for run in [37, 1000] {
+            let mut got = vec![0i64; v.len()];
+            argsort_lane_radix(&v, &mut got, &mut Vec::new(), &mut Vec::new(), run);
+            assert_eq!(got, expected);
+        }
+        let ints: Vec<i16> = (0..700).map(|i| ((i * 7919) % 601 - 300) as i16).collect();
+        let mut expected = vec![0i64; ints.len()];
+        argsort_lane(&ints, &mut expected, &mut Vec::new());
+        let mut got = vec![0i64; ints.len()];
+        argsort_lane_radix(&ints, &mut got, &mut Vec::new(), &mut Vec::new(), 64);
+        assert_eq!(got, expected);
+    }
 
     #[test]
     fn runs_merge_into_one_sorted_stable_order() {

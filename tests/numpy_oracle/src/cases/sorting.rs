@@ -14,6 +14,9 @@ ri = ((np.arange(60) * 7919) % 13).reshape(3, 4, 5)
 cz = np.array([1+2j, 1+1j, complex(np.nan, 0), 0+5j, complex(1, np.nan), 1+1j, -1+0j])
 r2 = r.reshape(12, 5)
 sa = np.array([0.0, 1.0, 1.0, 2.5, 4.0, np.nan])
+big = ((np.arange(3000) * 7919) % 1009 - 504) / 8.0
+big[[5, 77, 900, 1500, 2999]] = [np.nan, -0.0, np.inf, -np.inf, np.nan]
+bigi = (np.arange(3000) * 7919) % 1009 - 504
 ";
 
 fn base() -> Array {
@@ -57,6 +60,33 @@ fn cz() -> Array {
         c(1.0, 1.0),
         c(-1.0, 0.0),
     ])
+}
+
+/// Long lanes (argsorted by radix keys): many ties, NaNs, infinities and a negative zero.
+fn big() -> Array {
+    let mut v: Vec<f64> = bigi()
+        .to_vec::<i64>()
+        .iter()
+        .map(|&x| x as f64 / 8.0)
+        .collect();
+    for (i, x) in [
+        (5, f64::NAN),
+        (77, -0.0),
+        (900, f64::INFINITY),
+        (1500, f64::NEG_INFINITY),
+        (2999, f64::NAN),
+    ] {
+        v[i] = x;
+    }
+    Array::from(v)
+}
+
+fn bigi() -> Array {
+    Array::from(
+        (0..3000i64)
+            .map(|i| (i * 7919) % 1009 - 504)
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// True if `p` is partitioned at `k` along the last axis of a 2-D array (by comparing with
@@ -244,6 +274,28 @@ pub fn run() {
         "argsort_kind_error",
         "np.argsort(ri, kind='x')",
         np::try_argsort_kind(ri(), -1, "x")
+    );
+    for d in DType::ALL {
+        case!(
+            &format!("argsort_long_{}", d.name()),
+            &format!("np.argsort(bigi.astype(np.{}), kind='stable')", d.name()),
+            np::argsort(bigi().astype(d))
+        );
+    }
+    case!(
+        "argsort_long_nan",
+        "np.argsort(big, kind='stable')",
+        np::argsort(big())
+    );
+    case!(
+        "argsort_long_f32",
+        "np.argsort(big.astype(np.float32), kind='stable')",
+        np::argsort(big().astype(np::float32))
+    );
+    case!(
+        "argsort_long_axis0",
+        "np.argsort(big.reshape(500, 6), axis=0, kind='stable')",
+        np::argsort_axis(big().reshape([500, 6]), 0)
     );
     case!(
         "method_argsort",
