@@ -15,7 +15,10 @@ use crate::arithmetic::{first_scalar, no_loop};
 use crate::array::Array;
 use crate::dtype::{Complex64, Complex128, DType, Kind};
 use crate::error::{OrPanic, Result};
-use crate::operand::{IntoOperand, Operand, WeakScalar, binary, cast_array, result_type, unary};
+use crate::operand::{
+    IntoOperand, Operand, RowKernel, WeakScalar, binary, binary_with_rows, cast_array, result_type,
+    unary,
+};
 use crate::scalar::Scalar;
 use std::cmp::Ordering;
 use std::ops::{BitAnd, BitOr, BitXor, Not};
@@ -50,18 +53,29 @@ trait CmpElem: crate::operand::Elem {
     fn lt_(self, o: Self) -> bool;
     fn le_(self, o: Self) -> bool;
     fn eq_(self, o: Self) -> bool;
+    /// A hand-vectorized row loop for `op`, where the type has one.
+    fn rows(op: Cmp) -> Option<RowKernel<Self, Self, bool>> {
+        let _ = op;
+        None
+    }
 }
 
 macro_rules! cmp_real {
-    ($($t:ty),*) => {$(
+    ($($t:ty),*) => {$(cmp_real!(@one $t, None);)*};
+    (@one $t:ty, $rows:expr) => {
         impl CmpElem for $t {
             #[inline(always)] fn lt_(self, o: Self) -> bool { self < o }
             #[inline(always)] fn le_(self, o: Self) -> bool { self <= o }
             #[inline(always)] #[allow(clippy::float_cmp)] fn eq_(self, o: Self) -> bool { self == o }
+            fn rows(op: Cmp) -> Option<RowKernel<Self, Self, bool>> {
+                let rows: Option<fn(Cmp) -> RowKernel<Self, Self, bool>> = $rows;
+                rows.map(|f| f(op))
+            }
         }
-    )*};
+    };
 }
-cmp_real!(bool, i8, i16, i32, i64, u8, u16, u32, u64, f32, f64);
+cmp_real!(bool, i8, i16, i32, i64, u8, u16, u32, u64, f32);
+cmp_real!(@one f64, Some(crate::comparison_simd::f64_rows));
 
 macro_rules! cmp_complex {
     ($($t:ty),*) => {$(
@@ -82,13 +96,14 @@ macro_rules! cmp_complex {
 cmp_complex!(Complex64, Complex128);
 
 fn cmp_in<T: CmpElem>(op: Cmp, a: &Operand, b: &Operand) -> Result<Array> {
+    let rows = T::rows(op);
     match op {
-        Cmp::Gt => binary::<T, T, bool>(a, b, |x, y| y.lt_(x)),
-        Cmp::Ge => binary::<T, T, bool>(a, b, |x, y| y.le_(x)),
-        Cmp::Lt => binary::<T, T, bool>(a, b, |x, y| x.lt_(y)),
-        Cmp::Le => binary::<T, T, bool>(a, b, |x, y| x.le_(y)),
-        Cmp::Eq => binary::<T, T, bool>(a, b, |x, y| x.eq_(y)),
-        Cmp::Ne => binary::<T, T, bool>(a, b, |x, y| !x.eq_(y)),
+        Cmp::Gt => binary_with_rows::<T, T, bool>(a, b, |x, y| y.lt_(x), rows),
+        Cmp::Ge => binary_with_rows::<T, T, bool>(a, b, |x, y| y.le_(x), rows),
+        Cmp::Lt => binary_with_rows::<T, T, bool>(a, b, |x, y| x.lt_(y), rows),
+        Cmp::Le => binary_with_rows::<T, T, bool>(a, b, |x, y| x.le_(y), rows),
+        Cmp::Eq => binary_with_rows::<T, T, bool>(a, b, |x, y| x.eq_(y), rows),
+        Cmp::Ne => binary_with_rows::<T, T, bool>(a, b, |x, y| !x.eq_(y), rows),
     }
 }
 

@@ -21,6 +21,7 @@ pub mod bincount;
 pub mod broadcast;
 pub mod casting;
 pub mod comparison;
+mod comparison_simd;
 pub mod complex_parts;
 pub mod constructors;
 pub mod creation_extra;

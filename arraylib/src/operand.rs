@@ -672,6 +672,21 @@ pub(crate) fn binary<A: Elem, B: Elem, O: Elem>(
     b: &Operand,
     f: impl Fn(A, B) -> O,
 ) -> Result<Array> {
+    binary_with_rows(a, b, f, None)
+}
+
+/// A hand-vectorized row loop for [`binary_with_rows`]: writes `f` of the row into `out` and
+/// returns true, or returns false (writing nothing) for strides it does not handle.
+pub(crate) type RowKernel<A, B, O> =
+    unsafe fn(&mut [MaybeUninit<O>], *const A, isize, *const B, isize) -> bool;
+
+/// [`binary`], trying `rows` on each row before the generic loop.
+pub(crate) fn binary_with_rows<A: Elem, B: Elem, O: Elem>(
+    a: &Operand,
+    b: &Operand,
+    f: impl Fn(A, B) -> O,
+    rows: Option<RowKernel<A, B, O>>,
+) -> Result<Array> {
     let shape = crate::broadcast::broadcast_shapes(&[a.shape(), b.shape()])?;
     let n: usize = shape.iter().product();
     let sa = side::<A>(a);
@@ -746,7 +761,8 @@ pub(crate) fn binary<A: Elem, B: Elem, O: Elem>(
                         xa.offset(start as isize * ra),
                         xb.offset(start as isize * rb),
                     );
-                    if avx2 {
+                    if rows.is_some_and(|k| k(o, ya, ra, yb, rb)) {
+                    } else if avx2 {
                         binary_row_avx2(o, ya, ra, yb, rb, &f);
                     } else {
                         binary_row(o, ya, ra, yb, rb, &f);

@@ -1,0 +1,162 @@
+//! Comparison of float64 rows with AVX2: `a > 0.5` on a million elements is memory-bound in
+//! NumPy, and the compiler's own vectorization of the generic loop (packing 16 results at a
+//! time through 128-bit halves) took 1.4x NumPy's time. This kernel compares 32 elements,
+//! narrows the 32 masks to bytes with seven packs, and puts them in order with one permute
+//! and one byte shuffle.
+
+use crate::comparison::Cmp;
+use std::mem::MaybeUninit;
+
+/// The row kernel of a float64 comparison, for `binary_with_rows`.
+pub(crate) fn f64_rows(op: Cmp) -> crate::operand::RowKernel<f64, f64, bool> {
+    match op {
+        Cmp::Gt => rows::<GT>,
+        Cmp::Ge => rows::<GE>,
+        Cmp::Lt => rows::<LT>,
+        Cmp::Le => rows::<LE>,
+        Cmp::Eq => rows::<EQ>,
+        Cmp::Ne => rows::<NE>,
+    }
+}
+
+// AVX's comparison predicates: ordered and quiet (false on NaN), except `!=`, which is
+// unordered (true on NaN), as IEEE and NumPy have it.
+const GT: i32 = 0x1e;
+const GE: i32 = 0x1d;
+const LT: i32 = 0x11;
+const LE: i32 = 0x12;
+const EQ: i32 = 0x00;
+const NE: i32 = 0x04;
+
+/// Compares a row of `out.len()` elements where each side is contiguous or a single value
+/// (stride 1 or 0); false for other strides or without AVX2.
+///
+/// # Safety
+/// The pointers must be valid for `out.len()` elements at the given strides.
+unsafe fn rows<const P: i32>(
+    out: &mut [MaybeUninit<bool>],
+    pa: *const f64,
+    sa: isize,
+    pb: *const f64,
+    sb: isize,
+) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if crate::operand::has_avx2() && matches!(sa, 0 | 1) && matches!(sb, 0 | 1) {
+            // SAFETY: the CPU has AVX2; the caller vouches for the pointers.
+            unsafe {
+                match (sa, sb) {
+                    (1, 1) => rows_avx2::<P, true, true>(out, pa, pb),
+                    (1, _) => rows_avx2::<P, true, false>(out, pa, pb),
+                    (_, 1) => rows_avx2::<P, false, true>(out, pa, pb),
+                    _ => rows_avx2::<P, false, false>(out, pa, pb),
+                }
+            };
+            return true;
+        }
+    }
+    let _ = (out, pa, sa, pb, sb);
+    false
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn rows_avx2<const P: i32, const A_ROW: bool, const B_ROW: bool>(
+    out: &mut [MaybeUninit<bool>],
+    pa: *const f64,
+    pb: *const f64,
+) {
+    use std::arch::x86_64::*;
+    let n = out.len();
+    let dst = out.as_mut_ptr() as *mut u8;
+    // SAFETY (whole body): loads stay below `n` elements of a row side, or read its single
+    // value; stores stay below `n` bytes of `out`.
+    unsafe {
+        let load = |p: *const f64, row: bool, i: usize| {
+            if row {
+                _mm256_loadu_pd(p.add(i))
+            } else {
+                _mm256_set1_pd(*p)
+            }
+        };
+        let mask = |i: usize| {
+            _mm256_castpd_si256(_mm256_cmp_pd::<P>(load(pa, A_ROW, i), load(pb, B_ROW, i)))
+        };
+        // After the packs, 32-bit word k of the result holds the elements listed here for k;
+        // the permute gathers each 16 elements in one 128-bit lane, the shuffle orders them.
+        let gather = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
+        let order = _mm256_setr_epi8(
+            0, 1, 4, 5, 2, 3, 6, 7, 8, 9, 12, 13, 10, 11, 14, 15, 0, 1, 4, 5, 2, 3, 6, 7, 8, 9, 12,
+            13, 10, 11, 14, 15,
+        );
+        let one = _mm256_set1_epi8(1);
+        let mut i = 0;
+        while i + 32 <= n {
+            let p0 = _mm256_packs_epi32(mask(i), mask(i + 4));
+            let p1 = _mm256_packs_epi32(mask(i + 8), mask(i + 12));
+            let p2 = _mm256_packs_epi32(mask(i + 16), mask(i + 20));
+            let p3 = _mm256_packs_epi32(mask(i + 24), mask(i + 28));
+            let q0 = _mm256_packs_epi16(p0, p1);
+            let q1 = _mm256_packs_epi16(p2, p3);
+            let r = _mm256_packs_epi16(q0, q1);
+            let r = _mm256_shuffle_epi8(_mm256_permutevar8x32_epi32(r, gather), order);
+            _mm256_storeu_si256(dst.add(i) as *mut __m256i, _mm256_and_si256(r, one));
+            i += 32;
+        }
+        while i < n {
+            let x = if A_ROW { *pa.add(i) } else { *pa };
+            let y = if B_ROW { *pb.add(i) } else { *pb };
+            let m = _mm_cmp_sd::<P>(_mm_set_sd(x), _mm_set_sd(y));
+            *dst.add(i) = (_mm_movemask_pd(m) & 1) as u8;
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_scalar_comparisons_with_nan_and_tails() {
+        let special = [f64::NAN, -0.0, 0.0, f64::INFINITY, f64::NEG_INFINITY, 0.5];
+        let a: Vec<f64> = (0..101)
+            .map(|i| {
+                if i % 7 == 0 {
+                    special[i / 7 % 6]
+                } else {
+                    ((i * 37) % 11) as f64 / 10.0
+                }
+            })
+            .collect();
+        let b: Vec<f64> = (0..101).map(|i| ((i * 13) % 11) as f64 / 10.0).collect();
+        type Reference = fn(f64, f64) -> bool;
+        let ops: [(Cmp, Reference); 6] = [
+            (Cmp::Gt, |x, y| x > y),
+            (Cmp::Ge, |x, y| x >= y),
+            (Cmp::Lt, |x, y| x < y),
+            (Cmp::Le, |x, y| x <= y),
+            (Cmp::Eq, |x, y| x == y),
+            (Cmp::Ne, |x, y| x != y),
+        ];
+        for (op, f) in ops {
+            for len in [0, 5, 32, 64, 101] {
+                for (sa, sb) in [(1, 1), (1, 0), (0, 1)] {
+                    let mut out = vec![MaybeUninit::new(false); len];
+                    // SAFETY: both sides hold at least `len` elements.
+                    let done = unsafe { f64_rows(op)(&mut out, a.as_ptr(), sa, b.as_ptr(), sb) };
+                    if !done {
+                        assert!(!crate::operand::has_avx2());
+                        continue;
+                    }
+                    for (i, o) in out.iter().enumerate() {
+                        let x = a[if sa == 1 { i } else { 0 }];
+                        let y = b[if sb == 1 { i } else { 0 }];
+                        // SAFETY: the kernel wrote every element.
+                        assert_eq!(unsafe { o.assume_init() }, f(x, y), "{op:?} {x} {y} at {i}");
+                    }
+                }
+            }
+        }
+    }
+}
