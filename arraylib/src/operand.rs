@@ -646,6 +646,19 @@ pub(crate) fn has_avx2() -> bool {
     }
 }
 
+/// True if the CPU has AVX2 and FMA, which the hand-written float kernels need.
+#[inline(always)]
+pub(crate) fn has_avx2_fma() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        has_avx2() && std::arch::is_x86_feature_detected!("fma")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
 /// [`binary_row`] compiled for AVX2: the same loops, vectorized 4-wide for f64 (no FMA
 /// contraction, so results are bit-identical).
 ///

@@ -474,11 +474,6 @@ mod fast_sum {
         res
     }
 
-    #[cfg(target_arch = "x86_64")]
-    fn has_avx2() -> bool {
-        std::arch::is_x86_feature_detected!("avx2")
-    }
-
     /// Adds each `acc.len()`-long row of `block` to `acc`, in AVX2 (or AVX-512) vectors when the
     /// CPU has them, for float64; false (nothing done) for other types.
     pub(super) fn add_rows<A: 'static, T: 'static>(acc: &mut [A], block: &[T]) -> bool {
@@ -524,7 +519,7 @@ mod fast_sum {
                 // SAFETY: the CPU supports AVX-512F and AVX2.
                 return unsafe { avx512(acc, block) };
             }
-            if has_avx2() {
+            if crate::operand::has_avx2() {
                 // SAFETY: the CPU supports AVX2.
                 return unsafe { avx2(acc, block) };
             }
@@ -535,7 +530,7 @@ mod fast_sum {
     /// `0 + pairwise(a)` for float64.
     pub(super) fn sum_f64(a: &[f64]) -> f64 {
         #[cfg(target_arch = "x86_64")]
-        if has_avx2() {
+        if crate::operand::has_avx2() {
             // SAFETY: the CPU supports AVX2 (checked above).
             return 0.0 + unsafe { avx2_f64(a) };
         }
@@ -545,7 +540,7 @@ mod fast_sum {
     /// `0 + pairwise(a)` for float32.
     pub(super) fn sum_f32(a: &[f32]) -> f32 {
         #[cfg(target_arch = "x86_64")]
-        if has_avx2() {
+        if crate::operand::has_avx2() {
             // SAFETY: the CPU supports AVX2 (checked above).
             return 0.0 + unsafe { avx2_f32(a) };
         }

@@ -117,7 +117,7 @@ fn magnitudes(x: &Array, perm: &[usize], squared: bool) -> Vec<f64> {
 /// lanes that the compiler vectorizes.
 fn sum_sq(v: &[f64]) -> f64 {
     #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
+    if crate::operand::has_avx2_fma() {
         // SAFETY: the CPU supports AVX2 and FMA (checked above).
         return unsafe { sum_sq_fma(v) };
     }

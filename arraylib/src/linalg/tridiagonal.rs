@@ -138,12 +138,9 @@ struct Kernels {
 
 impl Kernels {
     fn detect() -> Self {
-        #[cfg(target_arch = "x86_64")]
-        let fma = std::arch::is_x86_feature_detected!("avx2")
-            && std::arch::is_x86_feature_detected!("fma");
-        #[cfg(not(target_arch = "x86_64"))]
-        let fma = false;
-        Kernels { fma }
+        Kernels {
+            fma: crate::operand::has_avx2_fma(),
+        }
     }
 
     /// `y = A x` for the symmetric `m x m` matrix whose lower triangle is stored
