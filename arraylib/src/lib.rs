@@ -153,9 +153,9 @@ pub use statistics::{
     try_quantile_axis,
 };
 pub use take_put::{
-    compress, compress_axis, extract, put, put_along_axis, take, take_along_axis, take_axis,
-    try_compress, try_compress_axis, try_extract, try_put, try_put_along_axis, try_take,
-    try_take_along_axis, try_take_axis,
+    compress, compress_axis, extract, put, put_along_axis, put_mode, take, take_along_axis,
+    take_axis, take_mode, try_compress, try_compress_axis, try_extract, try_put,
+    try_put_along_axis, try_put_mode, try_take, try_take_along_axis, try_take_axis, try_take_mode,
 };
 pub use ufuncs::{
     abs, absolute, arccos, arccosh, arcsin, arcsinh, arctan, arctan2, arctanh, around, cbrt, ceil,

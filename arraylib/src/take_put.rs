@@ -98,6 +98,146 @@ pub fn try_take_axis(
     inner(a.as_ref(), indices.into_index_array(), axis)
 }
 
+/// NumPy's `mode` argument of `take` and `put`: what an index outside the axis does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ClipMode {
+    /// An `IndexError` (the default).
+    Raise,
+    /// Counts modulo the length, as Python's `%`.
+    Wrap,
+    /// Clips to the first or last position (negative indices too).
+    Clip,
+}
+
+/// Parses `mode` as NumPy does: exactly `"raise"`, `"wrap"` or `"clip"`; other spellings
+/// that start like one of them get NumPy's message for a misspelled mode.
+fn clip_mode(mode: &str) -> Result<ClipMode> {
+    let (parsed, exact) = match mode.chars().next() {
+        Some('r' | 'R') => (ClipMode::Raise, "raise"),
+        Some('w' | 'W') => (ClipMode::Wrap, "wrap"),
+        Some('c' | 'C') => (ClipMode::Clip, "clip"),
+        _ => {
+            return Err(ArrayError::value(format!(
+                "clipmode must be one of 'clip', 'raise', or 'wrap' (got {})",
+                crate::strings::py_repr(mode)
+            )));
+        }
+    };
+    if mode != exact {
+        return Err(ArrayError::value(
+            "Use one of 'clip', 'raise', or 'wrap' for clip mode",
+        ));
+    }
+    Ok(parsed)
+}
+
+/// Brings `idx` into `0..n` as `mode` says (`n > 0`); `Raise` leaves it for the bounds check.
+fn apply_mode(idx: Array, n: usize, mode: ClipMode) -> Array {
+    let n = n as i64;
+    let fix = |f: fn(i64, i64) -> i64| {
+        let v: Vec<i64> = idx.to_vec::<i64>().into_iter().map(|i| f(i, n)).collect();
+        let shape = idx.shape().to_vec();
+        Array::from_vec(v, shape)
+    };
+    match mode {
+        ClipMode::Raise => idx,
+        ClipMode::Wrap => fix(i64::rem_euclid),
+        ClipMode::Clip => fix(|i, n| i.clamp(0, n - 1)),
+    }
+}
+
+/// `np.take(a, indices, axis=axis, mode=mode)`: [`take`] (`axis` `None`) or [`take_axis`],
+/// where `mode` says what an index outside the axis does: `"raise"` an `IndexError`, `"wrap"`
+/// around, or `"clip"` to the nearest end (negative indices clip to the first position).
+///
+/// ```
+/// use arraylib as np;
+/// let a = np::arange(5);
+/// assert_eq!(np::take_mode(&a, [-7, 12], None, "wrap").to_vec::<i64>(), vec![3, 2]);
+/// assert_eq!(np::take_mode(&a, [-7, 12], None, "clip").to_vec::<i64>(), vec![0, 4]);
+/// ```
+#[track_caller]
+pub fn take_mode(
+    a: impl AsRef<Array>,
+    indices: impl IntoIndexArray,
+    axis: Option<isize>,
+    mode: &str,
+) -> Array {
+    try_take_mode(a, indices, axis, mode).or_panic()
+}
+
+/// Fallible form of [`take_mode`].
+///
+/// ```
+/// let e = arraylib::try_take_mode(arraylib::arange(3), [0], None, "x").unwrap_err();
+/// assert_eq!(
+///     e.to_string(),
+///     "ValueError: clipmode must be one of 'clip', 'raise', or 'wrap' (got 'x')"
+/// );
+/// ```
+pub fn try_take_mode(
+    a: impl AsRef<Array>,
+    indices: impl IntoIndexArray,
+    axis: Option<isize>,
+    mode: &str,
+) -> Result<Array> {
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, indices: Array, axis: Option<isize>, mode: &str) -> Result<Array> {
+        let mode = clip_mode(mode)?;
+        let (a, axis) = match axis {
+            Some(ax) => (a.clone(), ax),
+            None => (a.ravel(), 0),
+        };
+        let idx = int_indices(indices)?;
+        let n = if a.ndim() == 0 {
+            1
+        } else {
+            a.shape()[normalize_axis(axis, a.ndim())?]
+        };
+        let idx = if n > 0 { apply_mode(idx, n, mode) } else { idx };
+        try_take_axis(&a, idx, axis)
+    }
+    inner(a.as_ref(), indices.into_index_array(), axis, mode)
+}
+
+/// `np.put(a, ind, v, mode=mode)`: [`put`] where `mode` says what a position outside the
+/// flattened array does: `"raise"`, `"wrap"` or `"clip"`, as for [`take_mode`].
+///
+/// ```
+/// use arraylib as np;
+/// let a = np::arange(5);
+/// np::put_mode(&a, [-7, 12], np::array![9, 8], "wrap");
+/// assert_eq!(a.to_vec::<i64>(), vec![0, 1, 8, 9, 4]);
+/// ```
+#[track_caller]
+pub fn put_mode<'a>(a: &Array, ind: impl IntoIndexArray, v: impl IntoOperand<'a>, mode: &str) {
+    try_put_mode(a, ind, v, mode).or_panic()
+}
+
+/// Fallible form of [`put_mode`].
+///
+/// ```
+/// let e = arraylib::try_put_mode(&arraylib::zeros(0), [1], 1, "wrap").unwrap_err();
+/// assert_eq!(e.to_string(), "IndexError: cannot replace elements of an empty array");
+/// ```
+pub fn try_put_mode<'a>(
+    a: &Array,
+    ind: impl IntoIndexArray,
+    v: impl IntoOperand<'a>,
+    mode: &str,
+) -> Result<()> {
+    // The body is not generic, so it is compiled once here, not in every caller.
+    fn inner(a: &Array, ind: Array, v: Operand<'_>, mode: &str) -> Result<()> {
+        let mode = clip_mode(mode)?;
+        let idx = int_indices(ind)?;
+        if mode == ClipMode::Raise || a.size() == 0 {
+            return try_put(a, idx, v);
+        }
+        try_put(a, apply_mode(idx, a.size(), mode), v)
+    }
+    inner(a, ind.into_index_array(), v.into_operand(), mode)
+}
+
 /// `np.put(a, ind, v)`: writes `v` (repeated as needed) at the given flat positions of `a`,
 /// in place.
 ///
@@ -130,6 +270,7 @@ pub fn try_put<'a>(a: &Array, ind: impl IntoIndexArray, v: impl IntoOperand<'a>)
             if texts.is_empty() || idx.is_empty() {
                 return Ok(());
             }
+            check_not_empty(a)?;
             for (k, o) in flat_offsets(a, &idx)?.into_iter().enumerate() {
                 crate::strings::write_at(a, o as usize, &texts[k % texts.len()]);
             }
@@ -150,6 +291,7 @@ pub fn try_put<'a>(a: &Array, ind: impl IntoIndexArray, v: impl IntoOperand<'a>)
         if vals.size() == 0 || idx.is_empty() {
             return Ok(());
         }
+        check_not_empty(a)?;
         let offs = flat_offsets(a, &idx)?;
         let m = vals.size();
         by_itemsize!(a.itemsize(), E => {
@@ -166,6 +308,16 @@ pub fn try_put<'a>(a: &Array, ind: impl IntoIndexArray, v: impl IntoOperand<'a>)
         Ok(())
     }
     inner(a, ind.into_index_array(), v.into_operand())
+}
+
+/// NumPy's error for `put` with positions into an empty array (in every mode).
+fn check_not_empty(a: &Array) -> Result<()> {
+    if a.size() == 0 {
+        return Err(ArrayError::index(
+            "cannot replace elements of an empty array",
+        ));
+    }
+    Ok(())
 }
 
 /// Buffer offsets of flat (row-major) positions of `a`; negative positions count from the end.

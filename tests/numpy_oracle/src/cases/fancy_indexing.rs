@@ -951,6 +951,49 @@ fn functions() {
         "np.take(np.zeros((0, 3)), [0])",
         np::try_take(np::zeros([0, 3]), [0])
     );
+    // take / put with mode=
+    for mode in ["wrap", "clip", "raise"] {
+        case!(
+            &format!("take_mode_{mode}_flat"),
+            &format!("np.take(a34, [-13, -1, 0, 11, 12, 30], mode='{mode}')"),
+            np::try_take_mode(a34(), [-13, -1, 0, 11, 12, 30], None, mode)
+        );
+        case!(
+            &format!("take_mode_{mode}_axis"),
+            &format!("np.take(a234, [[-5], [4]], axis=-1, mode='{mode}')"),
+            np::try_take_mode(a234(), np::array![[-5], [4]], Some(-1), mode)
+        );
+        case!(
+            &format!("take_mode_{mode}_0d"),
+            &format!("np.take(np.array(5), [3, -2], mode='{mode}')"),
+            np::try_take_mode(np::array(5), [3, -2], None, mode)
+        );
+        case!(
+            &format!("take_mode_{mode}_empty_axis"),
+            &format!("np.take(np.zeros((2, 0)), [1], axis=1, mode='{mode}')"),
+            np::try_take_mode(np::zeros([2, 0]), [1], Some(1), mode)
+        );
+        case!(
+            &format!("put_mode_{mode}"),
+            &format!("a = np.arange(12).reshape(3, 4)\nnp.put(a, [-13, 12, 5, -1], [70, 80], mode='{mode}')\na"),
+            {
+                let a = np::arange(12).reshape([3, 4]);
+                np::try_put_mode(&a, [-13, 12, 5, -1], np::array![70, 80], mode).map(|_| a)
+            }
+        );
+        case!(
+            &format!("put_mode_{mode}_empty"),
+            &format!("np.put(np.zeros(0), [1], 1, mode='{mode}')"),
+            np::try_put_mode(&np::zeros(0), [1], 1, mode)
+        );
+    }
+    for bad in ["x", "", "CLIP", "w"] {
+        case!(
+            &format!("take_mode_bad_{bad}"),
+            &format!("np.take(a34, [0], mode='{bad}')"),
+            np::try_take_mode(a34(), [0], None, bad)
+        );
+    }
     case!(
         "put_basic",
         "a = np.arange(5)\nnp.put(a, [0, 2], [-44, -55])\na",
