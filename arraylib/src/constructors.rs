@@ -84,27 +84,64 @@ pub fn ones(shape: impl IntoShape) -> Array {
     try_full_dims(shape.into_dims(), Scalar::Float64(1.0), DType::Float64).or_panic()
 }
 
-/// `np.full(shape, value)`: the dtype is the value's (`f64` gives float64, `i64` int64, `bool` bool;
-/// an unsuffixed integer literal is `i32` in Rust, so `full(3, 7)` is int64 as in NumPy).
+/// A value [`full`] fills an array with: a number or bool (anything that converts to a
+/// [`Scalar`]), or a string, which gives a Unicode string array as in NumPy.
+pub trait FillValue {
+    /// The value as a 0-d array of its dtype.
+    ///
+    /// ```
+    /// use arraylib::constructors::FillValue;
+    /// assert_eq!(FillValue::into_fill("ab").dtype().to_string(), "<U2");
+    /// ```
+    fn into_fill(self) -> Array;
+}
+
+impl<T: Into<Scalar>> FillValue for T {
+    fn into_fill(self) -> Array {
+        let value: Scalar = self.into();
+        // Rust's default integer literal is i32; NumPy's default integer is int64.
+        let dtype = match value.dtype() {
+            DType::Int32 => DType::Int64,
+            d => d,
+        };
+        value.to_array().astype(dtype)
+    }
+}
+
+impl FillValue for &str {
+    fn into_fill(self) -> Array {
+        crate::array(vec![self]).reshape(Vec::<isize>::new())
+    }
+}
+
+impl FillValue for String {
+    fn into_fill(self) -> Array {
+        self.as_str().into_fill()
+    }
+}
+
+/// `np.full(shape, value)`: the dtype is the value's (`f64` gives float64, `i64` int64, `bool`
+/// bool, a string `<U` of its length; an unsuffixed integer literal is `i32` in Rust, so
+/// `full(3, 7)` is int64 as in NumPy).
 ///
 /// ```
 /// let a = arraylib::full([2, 2], 7);
 /// assert_eq!(a.dtype(), arraylib::DType::Int64);
 /// assert_eq!(arraylib::full(2, 0.5).to_vec::<f64>(), vec![0.5, 0.5]);
+/// assert_eq!(format!("{}", arraylib::full(2, "ab")), "['ab' 'ab']");
 /// ```
 #[track_caller]
-pub fn full(shape: impl IntoShape, value: impl Into<Scalar>) -> Array {
+pub fn full(shape: impl IntoShape, value: impl FillValue) -> Array {
     // The body is not generic, so it is compiled once here, not in every caller.
     #[track_caller]
-    fn inner(dims: Vec<isize>, value: Scalar) -> Array {
-        let dtype = match value.dtype() {
-            // Rust's default integer literal is i32; NumPy's default integer is int64.
-            DType::Int32 => DType::Int64,
-            d => d,
-        };
-        try_full_dims(dims, value, dtype).or_panic()
+    fn inner(dims: Vec<isize>, value: Array) -> Array {
+        if value.dtype().is_str() {
+            let shape = crate::shape_arg::creation_shape(dims).or_panic();
+            return value.broadcast_to(shape).copy();
+        }
+        try_full_dims(dims, value.get(Vec::<isize>::new()), value.dtype()).or_panic()
     }
-    inner(shape.into_dims(), value.into())
+    inner(shape.into_dims(), value.into_fill())
 }
 
 /// `np.zeros(shape, dtype=...)` and friends: an array of `dtype` filled with `value`.

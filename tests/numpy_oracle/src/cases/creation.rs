@@ -88,6 +88,15 @@ pub fn run() {
     );
     case!("full_neg_zero", "np.full(2, -0.0)", np::full(2, -0.0));
     case!("full_0d", "np.full((), 3.0)", np::full((), 3.0));
+    case!("full_str", "np.full((2, 3), 'ab')", np::full([2, 3], "ab"));
+    case!("full_str_empty", "np.full(3, '')", np::full(3, ""));
+    case!(
+        "full_string_unicode",
+        "np.full(2, 'héllo')",
+        np::full(2, String::from("héllo"))
+    );
+    case!("full_str_0d", "np.full((), 'x')", np::full((), "x"));
+    case_repr!("full_str_repr", "np.full(2, 'ab')", np::full(2, "ab"));
     case!(
         "full_dtype_uint8",
         "np.full((2,), 1, dtype=np.uint8)",
