@@ -74,8 +74,9 @@ macro_rules! cmp_real {
         }
     };
 }
-cmp_real!(bool, i8, i16, i32, i64, u8, u16, u32, u64, f32);
-cmp_real!(@one f64, Some(crate::comparison_simd::f64_rows));
+cmp_real!(bool, i8, i16, i32, i64, u8, u16, u32, u64);
+cmp_real!(@one f32, Some(crate::comparison_simd::float_rows::<f32>));
+cmp_real!(@one f64, Some(crate::comparison_simd::float_rows::<f64>));
 
 macro_rules! cmp_complex {
     ($($t:ty),*) => {$(
