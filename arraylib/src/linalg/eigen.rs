@@ -5,23 +5,21 @@ use super::field::{
     result_dtype, with_core, with_kernel,
 };
 use super::tridiagonal::{sterf, tridiagonalize};
+use super::tridiagonal_evd::tridiagonal_eigh;
 use crate::array::Array;
 use crate::dtype::{Complex128, DType};
 use crate::error::{ArrayError, OrPanic, Result};
 use crate::interrupt::offload;
 use crate::operand::cast_array;
-use faer::diag::{Diag, DiagRef};
 use faer::dyn_stack::{MemBuffer, MemStack};
 use faer::linalg::evd::tridiag::{tridiag_in_place, tridiag_in_place_scratch};
-use faer::linalg::evd::{
-    ComputeEigenvectors, self_adjoint_evd_scratch, tridiagonal_self_adjoint_evd,
-};
 use faer::linalg::householder::{
+    apply_block_householder_sequence_on_the_left_in_place_scratch,
     apply_block_householder_sequence_on_the_left_in_place_with_conj, upgrade_householder_factor,
 };
 use faer::linalg::qr::no_pivoting::factor::recommended_block_size;
 use faer::linalg::solvers::{Eigen, SelfAdjointEigen};
-use faer::{Conj, Mat, MatRef, Par, Side};
+use faer::{Conj, Mat, MatMut, MatRef, Par, Side};
 
 fn evd_error() -> ArrayError {
     linalg_error("Eigenvalues did not converge")
@@ -230,7 +228,7 @@ pub fn try_eigh(a: impl AsRef<Array>, uplo: &str) -> Result<(Array, Array)> {
             for k in 0..st.len() {
                 let (w, u) = eigh_real(st.mat(k), sd)?;
                 ws.extend(w);
-                push_mat(&mut vs, u.as_ref());
+                push_mat(&mut vs, MatRef::from_column_major_slice(&u, st.n, st.n));
             }
             return Ok((
                 finish(ws, with_core(&st.batch, &[st.n]), real_dtype(out_dt)),
@@ -314,39 +312,20 @@ fn eigvalsh_real(a: MatRef<'_, f64>, sd: Side) -> Result<Vec<f64>> {
     Ok(d)
 }
 
-/// Eigenvalues (ascending) and eigenvectors (columns, column-major) of one real symmetric
-/// matrix: the blocked tridiagonalization here, faer's divide and conquer on the tridiagonal
-/// matrix, and faer's blocked reflectors to take its eigenvectors back.
-fn eigh_real(a: MatRef<'_, f64>, sd: Side) -> Result<(Vec<f64>, Mat<f64>)> {
+/// Eigenvalues (ascending) and eigenvectors (columns of a column-major `n x n` buffer) of one
+/// real symmetric matrix, as LAPACK's `dsyevd`: the blocked tridiagonalization here, the
+/// divide and conquer of [`tridiagonal_eigh`], and faer's blocked reflectors to take its
+/// eigenvectors back.
+fn eigh_real(a: MatRef<'_, f64>, sd: Side) -> Result<(Vec<f64>, Vec<f64>)> {
     let n = a.nrows();
-    if n == 0 {
-        return Ok((Vec::new(), Mat::zeros(0, 0)));
+    let (trid, tau, mut d, mut e) = tridiagonal_form(a, sd);
+    let mut q = vec![0.0; n * n];
+    if !tridiagonal_eigh(&mut d, &mut e, &mut q) {
+        return Err(evd_error());
     }
-    let (trid, tau, d, mut e) = tridiagonal_form(a, sd);
-    e.push(0.0);
-    let par = Par::Seq;
-    let params = Default::default();
-    let mut mem = MemBuffer::new(self_adjoint_evd_scratch::<f64>(
-        n,
-        ComputeEigenvectors::Yes,
-        par,
-        params,
-    ));
-    let stack = MemStack::new(&mut mem);
-    let mut s = Diag::<f64>::zeros(n);
-    let mut u = Mat::<f64>::zeros(n, n);
-    tridiagonal_self_adjoint_evd(
-        DiagRef::from_slice(&d),
-        DiagRef::from_slice(&e),
-        s.as_mut(),
-        Some(u.as_mut()),
-        par,
-        stack,
-        params,
-    )
-    .map_err(|_| evd_error())?;
     if n > 1 {
         // Q's reflectors in blocks, as faer's own reduction leaves them.
+        let par = Par::Seq;
         let m = n - 1;
         let trid = MatRef::from_column_major_slice(&trid, n, n);
         let essentials = trid.submatrix(1, 0, m, m);
@@ -362,16 +341,19 @@ fn eigh_real(a: MatRef<'_, f64>, sd: Side) -> Result<(Vec<f64>, Mat<f64>)> {
             upgrade_householder_factor(hb, essentials.submatrix(j, j, m - j, b), b, 1, par);
             j += b;
         }
+        let mut mem = MemBuffer::new(
+            apply_block_householder_sequence_on_the_left_in_place_scratch::<f64>(m, bs, n),
+        );
         apply_block_householder_sequence_on_the_left_in_place_with_conj(
             essentials,
             h.as_ref(),
             Conj::No,
-            u.as_mut().subrows_mut(1, m),
+            MatMut::from_column_major_slice_mut(&mut q, n, n).subrows_mut(1, m),
             par,
-            stack,
+            MemStack::new(&mut mem),
         );
     }
-    Ok((s.column_vector().iter().copied().collect(), u))
+    Ok((d, q))
 }
 
 /// Eigenvalues of one Hermitian matrix, ascending, without forming eigenvectors: faer's

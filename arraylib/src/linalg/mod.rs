@@ -25,8 +25,10 @@ pub(crate) mod field;
 mod lstsq;
 mod norms;
 mod products;
+mod secular;
 mod solve;
 mod tridiagonal;
+mod tridiagonal_evd;
 
 pub use decompositions::{
     cholesky, qr, qr_complete, qr_r, svd, svd_with, svdvals, try_cholesky, try_qr, try_qr_complete,

@@ -115,7 +115,7 @@ fn magnitudes(x: &Array, perm: &[usize], squared: bool) -> Vec<f64> {
 /// Sum of squares of a slice, NumPy's `x.dot(x)` for the 2-norm: in AVX2 fused multiply-adds
 /// when the CPU has them, as the BLAS `ddot` NumPy calls does, else in eight independent
 /// lanes that the compiler vectorizes.
-fn sum_sq(v: &[f64]) -> f64 {
+pub(super) fn sum_sq(v: &[f64]) -> f64 {
     #[cfg(target_arch = "x86_64")]
     if crate::operand::has_avx2_fma() {
         // SAFETY: the CPU supports AVX2 and FMA (checked above).

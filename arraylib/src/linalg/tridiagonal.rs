@@ -621,12 +621,12 @@ pub(crate) fn sterf(d: &mut [f64], e: &mut [f64]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// Eigenvalues by bisection on Sturm counts, a slow independent reference. The matrix is
     /// scaled to norm about 1 first so that the squares in the Sturm sequence cannot underflow.
-    fn bisect(d: &[f64], e: &[f64]) -> Vec<f64> {
+    pub(in crate::linalg) fn bisect(d: &[f64], e: &[f64]) -> Vec<f64> {
         let n = d.len();
         let norm = d.iter().chain(e).fold(0.0f64, |a, x| a.max(x.abs()));
         let d: Vec<f64> = d.iter().map(|x| x / norm).collect();

@@ -980,9 +980,9 @@ pub fn run() {
         "np.linalg.eigh(S, UPLO='X')",
         np::linalg::try_eigh(s3(), "X")
     );
-    // Sizes past one panel of the blocked tridiagonalization (32 columns), and past the
-    // size where the tridiagonal eigenvectors come from divide and conquer (128).
-    for n in [70usize, 150] {
+    // Sizes past one panel of the blocked tridiagonalization (32 columns), and with two,
+    // three and four levels of divide-and-conquer merges (blocks of at most 25).
+    for n in [70usize, 150, 300] {
         let sym = || pm(n, 5) + pm(n, 5).t();
         let py_sym = format!("(pm({n}, 5) + pm({n}, 5).T)");
         case!(
@@ -1020,6 +1020,63 @@ pub fn run() {
             &format!("np.linalg.eigvalsh(pm({n}, 7), UPLO='U')"),
             np::linalg::try_eigvalsh(pm(n, 7), "U"),
             atol = 1e-9
+        );
+    }
+    // Repeated eigenvalues, so that most of every divide-and-conquer merge deflates: all
+    // ones (n - 1 zeros), a Householder reflection (n - 1 ones), the (1, 2, 1) Toeplitz
+    // matrix, and Wilkinson's W+ (pairs of eigenvalues that agree to many digits).
+    let off = |n: usize| np::diag_k(np::ones(n - 1), 1) + np::diag_k(np::ones(n - 1), -1);
+    let v = np::arange(200.0) + 1.0;
+    let vv = 200.0 * 201.0 * 401.0 / 6.0;
+    let degenerate = [
+        (
+            "ones",
+            "np.ones((200, 200))".to_string(),
+            np::ones([200, 200]),
+        ),
+        (
+            "reflection",
+            "np.eye(200) - 2 * np.outer(np.arange(1.0, 201.0), np.arange(1.0, 201.0)) / 2686700.0"
+                .to_string(),
+            np::eye(200) - np::outer(&v, &v) * (2.0 / vv),
+        ),
+        (
+            "toeplitz",
+            "2 * np.eye(200) + np.eye(200, k=1) + np.eye(200, k=-1)".to_string(),
+            np::eye(200) * 2.0 + off(200),
+        ),
+        (
+            "wilkinson",
+            "np.diag(np.abs(np.arange(201.0) - 100.0)) + np.eye(201, k=1) + np.eye(201, k=-1)"
+                .to_string(),
+            np::diag(np::abs(np::arange(201.0) - 100.0)) + off(201),
+        ),
+    ];
+    for (name, py, m) in degenerate {
+        let n = m.shape()[0];
+        case!(
+            &format!("eigh_{name}_values"),
+            &format!("np.linalg.eigh({py})[0]"),
+            np::linalg::eigh(&m).0,
+            atol = 1e-9
+        );
+        case!(
+            &format!("eigh_{name}_reconstruction"),
+            &py,
+            {
+                let (w, v) = np::linalg::eigh(&m);
+                np::matmul(&v * &w, v.t())
+            },
+            atol = 1e-9
+        );
+        case!(
+            &format!("eigh_{name}_orthonormal"),
+            &format!("np.eye({n})"),
+            {
+                let v = np::linalg::eigh(&m).1;
+                np::matmul(v.t(), &v)
+            },
+            atol = 1e-12
         );
     }
     case!(
