@@ -732,6 +732,74 @@ pub fn run() {
         np::linalg::try_svd(np::ones(3), true)
     );
 
+    // Sizes where the bidiagonal divide and conquer merges (blocks of 32 and more): tall, wide
+    // and square, both `full_matrices`, and an orthogonal matrix whose singular values are all
+    // 1 (every merge deflates).
+    let reflection = || {
+        let v = np::arange(120.0) + 1.0;
+        np::eye(120) - np::outer(&v, &v) * (2.0 / (120.0 * 121.0 * 241.0 / 6.0))
+    };
+    let large = [
+        ("tall", "pr(90, 70)", pr(90, 70, 1)),
+        ("wide", "pr(40, 130)", pr(40, 130, 1)),
+        ("square", "pm(200)", pm(200, 1)),
+        (
+            "orthogonal",
+            "np.eye(120) - 2 * np.outer(np.arange(1.0, 121.0), np.arange(1.0, 121.0)) / 583220.0",
+            reflection(),
+        ),
+    ];
+    for (name, py, m) in large {
+        case!(
+            &format!("svd_{name}_s"),
+            &format!("np.linalg.svd({py})[1]"),
+            np::linalg::svd(&m).1,
+            atol = 1e-10
+        );
+        case!(
+            &format!("svdvals_{name}"),
+            &format!("np.linalg.svdvals({py})"),
+            np::linalg::svdvals(&m),
+            atol = 1e-10
+        );
+        for full in [true, false] {
+            case!(
+                &format!("svd_{name}_full_{full}_reconstruct"),
+                &py,
+                {
+                    let (u, s, vh) = np::linalg::svd_with(&m, full);
+                    let k = s.len() as isize;
+                    (u.slice(s![.., ..k]) * &s).matmul(vh.slice(s![..k, ..]))
+                },
+                atol = 1e-10
+            );
+            let (rows, cols) = (m.shape()[0], m.shape()[1]);
+            let (nu, nv) = if full {
+                (rows, cols)
+            } else {
+                (rows.min(cols), rows.min(cols))
+            };
+            case!(
+                &format!("svd_{name}_full_{full}_orthonormal_u"),
+                &format!("np.eye({nu})"),
+                {
+                    let u = np::linalg::svd_with(&m, full).0;
+                    u.t().matmul(&u)
+                },
+                atol = 1e-12
+            );
+            case!(
+                &format!("svd_{name}_full_{full}_orthonormal_vh"),
+                &format!("np.eye({nv})"),
+                {
+                    let vh = np::linalg::svd_with(&m, full).2;
+                    vh.matmul(vh.t())
+                },
+                atol = 1e-12
+            );
+        }
+    }
+
     // ----- eig / eigvals ------------------------------------------------------------------------
     case!(
         "eig_real_values",
