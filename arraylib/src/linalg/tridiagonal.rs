@@ -431,17 +431,25 @@ fn shift(p: f64, q: f64, rte: f64) -> f64 {
 
 /// One implicit root-free QL (`ql`) or QR sweep over the unreduced block running from `l` to
 /// `m`; `e2[k]` is the squared off-diagonal between `k` and `k + 1`.
-/// The loop is bound by its chain of dependent operations, not by their number: measured
-/// alone, the reciprocal form below took 10 ns per step against 12 ns for LAPACK's three
-/// divisions. Its rounding differs from LAPACK's by an ulp per operation.
+///
+/// The loop is bound by its chain of dependent operations, not by their number. LAPACK's
+/// step forms `c = p / r` and `s = bb / r`, then `gamma = c (alpha - sigma) - s gamma'`, then
+/// `p' = gamma^2 / c`: two divisions one after the other. With `num = p (alpha - sigma) -
+/// bb gamma'` the same quantities are `gamma = num / r` and `p' = gamma (num / p)`: the two
+/// divisions wait only for `num` and `r` and run side by side, so the chain from one `p` to
+/// the next has one division instead of two, and `s` and `gamma` share `1 / r`. Measured on
+/// `eigvalsh` of 500x500, the sweeps took a tenth less time. Rounding differs from LAPACK's
+/// by an ulp or two per operation.
 fn sweep(d: &mut [f64], e2: &mut [f64], l: usize, m: usize, ql: bool) {
     // The off-diagonal entry between `l` and its neighbour inside the block.
     let (next, off) = if ql { (l + 1, l) } else { (l - 1, l - 1) };
     let rte = e2[off].sqrt();
     let sigma = shift(d[l], d[next], rte);
-    let (mut c, mut s) = (1.0f64, 0.0f64);
+    let mut s = 0.0f64;
     let mut gamma = d[m] - sigma;
     let mut p = gamma * gamma;
+    // LAPACK's `c` of the previous step, as `p / r`, for the step where `c` is zero.
+    let (mut prev_p, mut prev_r) = (1.0f64, 1.0f64);
     // Indices walk from `m` towards `l`: `i` is the entry eliminated, `alpha` the diagonal
     // entry reached, `back` where the new diagonal entry and the left-behind `e2` go.
     let count = m.abs_diff(l);
@@ -459,24 +467,43 @@ fn sweep(d: &mut [f64], e2: &mut [f64], l: usize, m: usize, ql: bool) {
         if t != 0 {
             e2[e_back] = s * r;
         }
-        // LAPACK divides by `r` twice and then by `c`; one reciprocal and `r / p`, formed
-        // side by side, leave one division on the chain (`gamma^2 / c == gamma^2 * r / p`).
-        let rinv = 1.0 / r;
-        let r_over_p = r / p;
-        let oldc = c;
-        c = p * rinv;
-        s = bb * rinv;
+        let num = p * (alpha - sigma) - bb * gamma;
         let oldgam = gamma;
-        gamma = c * (alpha - sigma) - s * oldgam;
-        d[back] = oldgam + (alpha - gamma);
-        p = if c != 0.0 {
-            gamma * gamma * r_over_p
+        // Two divisions side by side, which the compiler packs into one instruction; `s`
+        // and `gamma` share `1 / r`, unless `r` is subnormal and has no finite reciprocal.
+        let (rinv, num_over_p) = (1.0 / r, num / p);
+        (gamma, s) = if rinv.is_finite() {
+            (num * rinv, bb * rinv)
         } else {
-            oldc * bb
+            divide_both(num, bb, r)
         };
+        d[back] = oldgam + (alpha - gamma);
+        // Not finite when `p` is zero or `num / p` overflows: LAPACK's `c == 0`.
+        let next_p = if num_over_p.is_finite() {
+            gamma * num_over_p
+        } else {
+            zero_c_step(prev_p, prev_r, bb)
+        };
+        (prev_p, prev_r) = (p, r);
+        p = next_p;
     }
     e2[off] = s * p;
     d[l] = sigma + gamma;
+}
+
+/// `(num / r, bb / r)`, out of line so that the common step divides once by `r`.
+#[cold]
+#[inline(never)]
+fn divide_both(num: f64, bb: f64, r: f64) -> (f64, f64) {
+    (num / r, bb / r)
+}
+
+/// LAPACK's `p` after a step whose `c` is zero: the previous `c` (`p / r` then) times `bb`.
+/// Out of line so that the division happens only in this rare case, not in every step.
+#[cold]
+#[inline(never)]
+fn zero_c_step(prev_p: f64, prev_r: f64, bb: f64) -> f64 {
+    (prev_p / prev_r) * bb
 }
 
 /// Overwrites `d` (the diagonal, length n) with the eigenvalues in ascending order, given the
@@ -490,9 +517,12 @@ pub(crate) fn sterf(d: &mut [f64], e: &mut [f64]) -> bool {
     }
     let eps = f64::EPSILON / 2.0;
     let eps2 = eps * eps;
-    let safmin = f64::MIN_POSITIVE;
-    let ssfmax = (1.0 / safmin).sqrt() / 3.0;
-    let ssfmin = safmin.sqrt() / eps2;
+    // LAPACK keeps a block's norm below sqrt(overflow) and above sqrt(underflow) / eps^2, so
+    // that squares stay in range. `sweep` also forms `p (alpha - sigma)`, a cube of the scale,
+    // so the bounds here are tighter; an eigenvalue far below the norm is only known to
+    // eps * norm anyway.
+    let ssfmax = 2f64.powi(100);
+    let ssfmin = 2f64.powi(-100);
     let max_iter = n * MAX_SWEEPS;
     let mut jtot = 0usize;
     let mut l1 = 0usize;
@@ -696,13 +726,17 @@ pub(super) mod tests {
                 .wrapping_add(1442695040888963407);
             (x >> 11) as f64 / (1u64 << 53) as f64 - 0.5
         };
+        // Graded over 180 orders of magnitude: the small end is far below the norm.
+        let d: Vec<f64> = (0..60).map(|i| 10f64.powi(-3 * i)).collect();
+        let e: Vec<f64> = (0..59).map(|i| 0.5 * 10f64.powi(-3 * i - 1)).collect();
+        check(d, e);
         for n in [3usize, 7, 40, 101] {
             let d: Vec<f64> = (0..n).map(|_| rnd()).collect();
             let mut e: Vec<f64> = (0..n - 1).map(|_| rnd()).collect();
             check(d.clone(), e.clone());
             e[n / 2] = 0.0;
             check(d.clone(), e.clone());
-            for s in [1e-200, 1e200] {
+            for s in [1e-300, 1e-200, 1e-40, 1e40, 1e200, 1e300] {
                 check(
                     d.iter().map(|v| v * s).collect(),
                     e.iter().map(|v| v * s).collect(),
