@@ -751,20 +751,20 @@ pub fn run() {
     ];
     for (name, py, m) in large {
         case!(
-            &format!("svd_{name}_s"),
+            &format!("svd_large_{name}_s"),
             &format!("np.linalg.svd({py})[1]"),
             np::linalg::svd(&m).1,
             atol = 1e-10
         );
         case!(
-            &format!("svdvals_{name}"),
+            &format!("svdvals_large_{name}"),
             &format!("np.linalg.svdvals({py})"),
             np::linalg::svdvals(&m),
             atol = 1e-10
         );
         for full in [true, false] {
             case!(
-                &format!("svd_{name}_full_{full}_reconstruct"),
+                &format!("svd_large_{name}_full_{full}_reconstruct"),
                 &py,
                 {
                     let (u, s, vh) = np::linalg::svd_with(&m, full);
@@ -780,7 +780,7 @@ pub fn run() {
                 (rows.min(cols), rows.min(cols))
             };
             case!(
-                &format!("svd_{name}_full_{full}_orthonormal_u"),
+                &format!("svd_large_{name}_full_{full}_orthonormal_u"),
                 &format!("np.eye({nu})"),
                 {
                     let u = np::linalg::svd_with(&m, full).0;
@@ -789,7 +789,7 @@ pub fn run() {
                 atol = 1e-12
             );
             case!(
-                &format!("svd_{name}_full_{full}_orthonormal_vh"),
+                &format!("svd_large_{name}_full_{full}_orthonormal_vh"),
                 &format!("np.eye({nv})"),
                 {
                     let vh = np::linalg::svd_with(&m, full).2;
