@@ -502,7 +502,11 @@ impl Array {
     /// assert_eq!(a.to_vec::<i64>(), vec![0, 2, 1, 3]);
     /// ```
     pub fn to_vec<T: Element>(&self) -> Vec<T> {
-        self.view::<T>().iter().copied().collect()
+        let view = self.view::<T>();
+        match view.as_slice() {
+            Some(contiguous) => contiguous.to_vec(),
+            None => view.iter().copied().collect(),
+        }
     }
 
     /// An independent row-major copy (NumPy's `arr.copy()`).

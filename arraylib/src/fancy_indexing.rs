@@ -806,10 +806,10 @@ pub(crate) fn set_expr(a: &Array, index: &[SliceElem], value: Operand) -> Result
         let pos = crate::strings::index_positions(a, &index)?;
         return crate::strings::scatter(a, &pos, &crate::strings::as_str_array(&value));
     }
-    if let ([SliceElem::Array(mask)], Some(x)) = (&index[..], value.scalar()) {
-        if mask_fill(a, mask, x)? {
-            return Ok(());
-        }
+    if let ([SliceElem::Array(mask)], Some(x)) = (&index[..], value.scalar())
+        && mask_fill(a, mask, x)?
+    {
+        return Ok(());
     }
     if !index.iter().any(|e| matches!(e, SliceElem::Array(_))) {
         let v = a.basic_view(&index)?;
@@ -886,17 +886,18 @@ impl Array {
     pub fn try_set<'a>(&self, index: impl IntoIndex, value: impl IntoOperand<'a>) -> Result<()> {
         // The body is not generic, so it is compiled once here, not in every caller.
         fn inner(a: &Array, index: Vec<SliceElem>, value: Operand<'_>) -> Result<()> {
-            if index.len() == a.ndim() && index.iter().all(|e| matches!(e, SliceElem::Index(_))) {
-                if let Some(s) = value.scalar() {
-                    let idx: Vec<isize> = index
-                        .iter()
-                        .map(|e| match e {
-                            SliceElem::Index(i) => *i,
-                            _ => unreachable!(),
-                        })
-                        .collect();
-                    return a.set_element(&idx, s);
-                }
+            if index.len() == a.ndim()
+                && index.iter().all(|e| matches!(e, SliceElem::Index(_)))
+                && let Some(s) = value.scalar()
+            {
+                let idx: Vec<isize> = index
+                    .iter()
+                    .map(|e| match e {
+                        SliceElem::Index(i) => *i,
+                        _ => unreachable!(),
+                    })
+                    .collect();
+                return a.set_element(&idx, s);
             }
             set_expr(a, &index, value)
         }

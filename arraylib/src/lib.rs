@@ -53,6 +53,7 @@ pub mod scalar;
 pub mod searching;
 pub mod shape;
 pub mod shape_arg;
+mod simd_sort;
 pub mod slicing;
 pub mod sorting;
 pub mod statistics;

@@ -781,7 +781,7 @@ pub(crate) fn binary_with_rows<A: Elem, B: Elem, O: Elem>(
                         binary_row(o, ya, ra, yb, rb, &f);
                     }
                     start += o.len();
-                    if inner > INTERRUPT_CHUNK || row % INTERRUPT_ROWS == 0 {
+                    if inner > INTERRUPT_CHUNK || row.is_multiple_of(INTERRUPT_ROWS) {
                         crate::interrupt::check();
                     }
                 }

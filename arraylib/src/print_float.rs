@@ -279,10 +279,10 @@ pub fn format_float_positional<F: PrintFloat>(x: F, f: &FloatFormat) -> String {
     let (frac, point) = trim_fraction(frac, f);
     let mut out = String::with_capacity(24);
     let whole = int.len() + sign.len();
-    if let Some(pl) = f.pad_left {
-        if pl > whole {
-            out.extend(std::iter::repeat_n(' ', pl - whole));
-        }
+    if let Some(pl) = f.pad_left
+        && pl > whole
+    {
+        out.extend(std::iter::repeat_n(' ', pl - whole));
     }
     out.push_str(sign);
     out.push_str(&int);
@@ -290,13 +290,13 @@ pub fn format_float_positional<F: PrintFloat>(x: F, f: &FloatFormat) -> String {
         out.push('.');
     }
     out.push_str(&frac);
-    if let Some(pr) = f.pad_right {
-        if pr >= frac.len() {
-            if f.trim == Trim::Minus && frac.is_empty() {
-                out.push(' ');
-            }
-            out.extend(std::iter::repeat_n(' ', pr - frac.len()));
+    if let Some(pr) = f.pad_right
+        && pr >= frac.len()
+    {
+        if f.trim == Trim::Minus && frac.is_empty() {
+            out.push(' ');
         }
+        out.extend(std::iter::repeat_n(' ', pr - frac.len()));
     }
     out
 }
@@ -319,10 +319,10 @@ pub fn format_float_scientific<F: PrintFloat>(x: F, f: &FloatFormat) -> String {
     let (frac, point) = trim_fraction(frac.to_string(), f);
     let mut out = String::with_capacity(24);
     let left = 1 + sign.len();
-    if let Some(pl) = f.pad_left {
-        if pl > left {
-            out.extend(std::iter::repeat_n(' ', pl - left));
-        }
+    if let Some(pl) = f.pad_left
+        && pl > left
+    {
+        out.extend(std::iter::repeat_n(' ', pl - left));
     }
     out.push_str(sign);
     out.push_str(first);

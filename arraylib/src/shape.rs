@@ -64,7 +64,7 @@ pub(crate) fn resolve_reshape(size: usize, dims: &[isize]) -> Result<Vec<usize>>
     let mut out: Vec<usize> = dims.iter().map(|&d| d.max(0) as usize).collect();
     match unknown {
         Some(i) => {
-            if known == 0 || size % known != 0 {
+            if known == 0 || !size.is_multiple_of(known) {
                 return Err(mismatch());
             }
             out[i] = size / known;

@@ -48,6 +48,107 @@ pub(crate) trait SortElem: Element {
     }
 }
 
+/// A number that maps one to one onto a `u64` key in its own order, so that the vectorized
+/// sort of `u64` keys can sort it: map, sort, map back. Floats map by their IEEE total order,
+/// which puts `-0.0` before `0.0` (equal for NumPy, so either order is a valid sort); their
+/// NaNs are set aside before.
+trait SortKey: Copy {
+    fn to_key(self) -> u64;
+    fn from_key(key: u64) -> Self;
+}
+
+macro_rules! sort_key_int {
+    ($($t:ty => $flip:expr),*) => {$(
+        impl SortKey for $t {
+            #[inline]
+            fn to_key(self) -> u64 {
+                (self as i64 as u64) ^ $flip
+            }
+            #[inline]
+            fn from_key(key: u64) -> Self {
+                (key ^ $flip) as Self
+            }
+        }
+    )*};
+}
+// Signed integers flip the sign bit of their 64-bit extension so negatives come first.
+sort_key_int!(
+    u8 => 0, u16 => 0, u32 => 0, u64 => 0,
+    i8 => 1 << 63, i16 => 1 << 63, i32 => 1 << 63, i64 => 1 << 63
+);
+
+impl SortKey for bool {
+    #[inline]
+    fn to_key(self) -> u64 {
+        self as u64
+    }
+    #[inline]
+    fn from_key(key: u64) -> Self {
+        key != 0
+    }
+}
+
+impl SortKey for f64 {
+    #[inline]
+    fn to_key(self) -> u64 {
+        let bits = self.to_bits();
+        if bits >> 63 == 1 {
+            !bits
+        } else {
+            bits | 1 << 63
+        }
+    }
+    #[inline]
+    fn from_key(key: u64) -> Self {
+        f64::from_bits(if key >> 63 == 1 {
+            key & !(1 << 63)
+        } else {
+            !key
+        })
+    }
+}
+
+impl SortKey for f32 {
+    #[inline]
+    fn to_key(self) -> u64 {
+        (self as f64).to_key()
+    }
+    #[inline]
+    fn from_key(key: u64) -> Self {
+        f64::from_key(key) as f32
+    }
+}
+
+/// Sorts `v` with the vectorized sort of keys; false (leaving `v` as it was) when the CPU
+/// has no such sort. Eight-byte numbers become their keys in place, saving a buffer.
+fn sort_by_keys<T: SortKey>(v: &mut [T]) -> bool {
+    if v.len() < 2 {
+        return true;
+    }
+    if std::mem::size_of::<T>() == 8 {
+        // SAFETY: T is an eight-byte number (u64, i64 or f64): any bits are a valid u64
+        // and the alignment is the same.
+        let keys = unsafe { std::slice::from_raw_parts_mut(v.as_mut_ptr().cast::<u64>(), v.len()) };
+        for k in keys.iter_mut() {
+            *k = unsafe { std::mem::transmute_copy::<u64, T>(k) }.to_key();
+        }
+        let sorted = crate::simd_sort::sort_u64(keys);
+        for k in keys.iter_mut() {
+            let x = T::from_key(*k);
+            *k = unsafe { std::mem::transmute_copy::<T, u64>(&x) };
+        }
+        return sorted;
+    }
+    let mut keys: Vec<u64> = v.iter().map(|x| x.to_key()).collect();
+    if !crate::simd_sort::sort_u64(&mut keys) {
+        return false;
+    }
+    for (x, k) in v.iter_mut().zip(&keys) {
+        *x = T::from_key(*k);
+    }
+    true
+}
+
 macro_rules! sort_ord {
     ($($t:ty => $key:expr),*) => {$(
         impl SortElem for $t {
@@ -56,7 +157,9 @@ macro_rules! sort_ord {
                 a.cmp(b)
             }
             fn sort_slice(v: &mut [Self]) {
-                v.sort_unstable();
+                if !sort_by_keys(v) {
+                    v.sort_unstable();
+                }
             }
             const HAS_RADIX_KEY: bool = true;
             #[inline]
@@ -123,7 +226,9 @@ macro_rules! sort_float {
                 // Without NaNs, IEEE total order is NumPy's order up to the sign of zero, and
                 // comparing bit patterns is cheaper than partial_cmp.
                 let k = nans_to_end(v, |x| x.is_nan());
-                v[..k].sort_unstable_by(<$t>::total_cmp);
+                if !sort_by_keys(&mut v[..k]) {
+                    v[..k].sort_unstable_by(<$t>::total_cmp);
+                }
             }
         }
     )*};
@@ -294,6 +399,44 @@ fn argsort_lane_radix<T: SortElem>(
     }
 }
 
+/// Stable argsort of one lane into `out` (length n) by the vectorized sort of
+/// `(key, index)` pairs, which leaves equal keys in no particular order: each run of equal
+/// keys then gets its indices sorted. False (touching nothing) without that sort.
+fn argsort_lane_simd<T: SortElem>(
+    lane: &[T],
+    out: &mut [i64],
+    keys: &mut Vec<u64>,
+    idx: &mut Vec<u64>,
+) -> bool {
+    keys.clear();
+    keys.extend(lane.iter().map(|x| x.radix_key()));
+    idx.clear();
+    idx.extend(0..lane.len() as u64);
+    if !crate::simd_sort::sort_u64_pairs(keys, idx) {
+        return false;
+    }
+    let mut start = 0;
+    while start < keys.len() {
+        let key = keys[start];
+        let end = start
+            + keys[start..]
+                .iter()
+                .position(|&k| k != key)
+                .unwrap_or(keys.len() - start);
+        if end - start > 1 {
+            let run = &mut idx[start..end];
+            if !crate::simd_sort::sort_u64(run) {
+                run.sort_unstable();
+            }
+        }
+        start = end;
+    }
+    for (o, &i) in out.iter_mut().zip(idx.iter()) {
+        *o = i as i64;
+    }
+    true
+}
+
 /// Stable argsort of one lane into `out` (length n).
 fn argsort_lane<T: SortElem>(lane: &[T], out: &mut [i64], pairs: &mut Vec<(T, i64)>) {
     pairs.clear();
@@ -314,9 +457,12 @@ fn argsort_impl(a: &Array, axis: usize) -> Array {
         let mut out = vec![0i64; data.len()];
         let mut pairs = Vec::new();
         let (mut keyed, mut spare) = (Vec::new(), Vec::new());
+        let (mut keys, mut idx) = (Vec::new(), Vec::new());
         if n > 0 {
             for (k, (lane, o)) in data.chunks_exact(n).zip(out.chunks_exact_mut(n)).enumerate() {
-                if T::HAS_RADIX_KEY && n >= RADIX_MIN {
+                if T::HAS_RADIX_KEY && n <= RUN && argsort_lane_simd(lane, o, &mut keys, &mut idx) {
+                    // done
+                } else if T::HAS_RADIX_KEY && n >= RADIX_MIN {
                     argsort_lane_radix(lane, o, &mut keyed, &mut spare, RUN);
                 } else {
                     argsort_lane(lane, o, &mut pairs);

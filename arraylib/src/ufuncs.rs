@@ -1368,11 +1368,11 @@ pub fn hypot<'a, 'b>(x1: impl IntoOperand<'a>, x2: impl IntoOperand<'b>) -> Arra
 /// A clip bound that is a Rust integer too large for an integer array is clamped to the
 /// dtype's range first, as NumPy's `clip` does, instead of raising `OverflowError`.
 fn clip_bound<'a>(bound: Operand<'a>, dtype: DType) -> Operand<'a> {
-    if let Operand::Weak(WeakScalar::Int(v)) = bound {
-        if dtype.is_integer() {
-            let (lo, hi) = crate::operand::int_range(dtype);
-            return Operand::Weak(WeakScalar::Int(v.clamp(lo, hi)));
-        }
+    if let Operand::Weak(WeakScalar::Int(v)) = bound
+        && dtype.is_integer()
+    {
+        let (lo, hi) = crate::operand::int_range(dtype);
+        return Operand::Weak(WeakScalar::Int(v.clamp(lo, hi)));
     }
     bound
 }

@@ -111,7 +111,7 @@ fn map_array(
     } else {
         dtype.itemsize()
     };
-    if offset % align as u64 != 0 {
+    if !offset.is_multiple_of(align as u64) {
         return Err(ArrayError::value(format!(
             "cannot memory-map {dtype} data at byte offset {offset}: it is not aligned"
         )));
@@ -407,7 +407,7 @@ pub fn try_memmap(
             Some(s) => s,
             None => {
                 let bytes = len.saturating_sub(offset);
-                if bytes % item != 0 {
+                if !bytes.is_multiple_of(item) {
                     return Err(ArrayError::value(
                         "Size of available data is not a multiple of the data-type size.",
                     ));

@@ -155,10 +155,10 @@ fn split(line: &str, delimiter: Option<char>) -> Vec<&str> {
 fn strip_comment<'a>(line: &'a str, comments: &[String]) -> &'a str {
     let mut end = line.len();
     for c in comments {
-        if !c.is_empty() {
-            if let Some(i) = line.find(c.as_str()) {
-                end = end.min(i);
-            }
+        if !c.is_empty()
+            && let Some(i) = line.find(c.as_str())
+        {
+            end = end.min(i);
         }
     }
     line[..end].trim_end_matches(['\r', '\n'])

@@ -55,7 +55,7 @@ fn has_zero_pivot<T: Field>(u: MatRef<'_, T>) -> bool {
 
 fn det_of<T: Field>(a: MatRef<'_, T>) -> T {
     let f = lu(a);
-    let mut d = T::from_real(if f.swaps % 2 == 0 { 1.0 } else { -1.0 });
+    let mut d = T::from_real(if f.swaps.is_multiple_of(2) { 1.0 } else { -1.0 });
     for i in 0..a.nrows() {
         let p = f.lu[(i, i)];
         // After an exactly zero pivot the factorization divides 0 by 0; the determinant is 0.
@@ -69,7 +69,7 @@ fn det_of<T: Field>(a: MatRef<'_, T>) -> T {
 
 fn slogdet_of<T: Field>(a: MatRef<'_, T>) -> (T, f64) {
     let f = lu(a);
-    let mut sign = T::from_real(if f.swaps % 2 == 0 { 1.0 } else { -1.0 });
+    let mut sign = T::from_real(if f.swaps.is_multiple_of(2) { 1.0 } else { -1.0 });
     let mut logdet = 0.0;
     for i in 0..a.nrows() {
         let p = f.lu[(i, i)];

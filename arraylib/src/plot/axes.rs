@@ -385,10 +385,10 @@ impl Axes {
             std::mem::swap(&mut y0, &mut y1);
         }
         let mut xlabels = self.xticklabels.clone();
-        if xlabels.is_none() {
-            if let Some(b) = self.bars().first() {
-                xlabels = Some(b.categories.clone());
-            }
+        if xlabels.is_none()
+            && let Some(b) = self.bars().first()
+        {
+            xlabels = Some(b.categories.clone());
         }
         let pad = st.font * 0.7;
         let fs = st.font;

@@ -34,13 +34,12 @@ pub(crate) fn parse(s: &str) -> Result<Rgb> {
     if let Some(n) = t.strip_prefix('C').and_then(|d| d.parse::<usize>().ok()) {
         return Ok(cycle(n));
     }
-    if let Some(name) = t.strip_prefix("tab:") {
-        if let Some(i) = TAB_NAMES
+    if let Some(name) = t.strip_prefix("tab:")
+        && let Some(i) = TAB_NAMES
             .iter()
             .position(|&n| n == name || (name == "grey" && n == "gray"))
-        {
-            return Ok(cycle(i));
-        }
+    {
+        return Ok(cycle(i));
     }
     if let Some(h) = t.strip_prefix('#') {
         let ok = h.chars().all(|c| c.is_ascii_hexdigit());

@@ -38,11 +38,11 @@ pub(crate) fn bounded_array<G: BitGen>(
         )));
     };
     // NumPy returns an empty array before looking at the bounds.
-    if let Some(dims) = &size {
-        if dims.contains(&0) {
-            let shape = crate::shape_arg::creation_shape(dims.clone())?;
-            return Ok(crate::zeros_dtype(shape, dtype));
-        }
+    if let Some(dims) = &size
+        && dims.contains(&0)
+    {
+        let shape = crate::shape_arg::creation_shape(dims.clone())?;
+        return Ok(crate::zeros_dtype(shape, dtype));
     }
     let (shape, _) = super::size::resolve(size)?;
     let high = high - 1;

@@ -17,6 +17,7 @@ sa = np.array([0.0, 1.0, 1.0, 2.5, 4.0, np.nan])
 big = ((np.arange(3000) * 7919) % 1009 - 504) / 8.0
 big[[5, 77, 900, 1500, 2999]] = [np.nan, -0.0, np.inf, -np.inf, np.nan]
 bigi = (np.arange(3000) * 7919) % 1009 - 504
+spread = ((np.arange(20000) * 2654435761) % 4294967296) / 4294967296.0 - 0.5
 ";
 
 fn base() -> Array {
@@ -85,6 +86,15 @@ fn bigi() -> Array {
     Array::from(
         (0..3000i64)
             .map(|i| (i * 7919) % 1009 - 504)
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// 20000 distinct values in scrambled order: long enough for several partitioning rounds.
+fn spread() -> Array {
+    Array::from(
+        (0..20000i64)
+            .map(|i| ((i * 2654435761) % 4294967296) as f64 / 4294967296.0 - 0.5)
             .collect::<Vec<_>>(),
     )
 }
@@ -282,6 +292,35 @@ pub fn run() {
             np::argsort(bigi().astype(d))
         );
     }
+    for d in DType::ALL {
+        case!(
+            &format!("sort_long_{}", d.name()),
+            &format!("np.sort(bigi.astype(np.{}))", d.name()),
+            np::sort(bigi().astype(d))
+        );
+    }
+    case!("sort_long_nan", "np.sort(big)", np::sort(big()));
+    case!(
+        "sort_long_f32_nan",
+        "np.sort(big.astype(np.float32))",
+        np::sort(big().astype(np::float32))
+    );
+    case!("sort_spread", "np.sort(spread)", np::sort(spread()));
+    case!(
+        "sort_spread_reversed",
+        "np.sort(np.sort(spread)[::-1])",
+        np::sort(np::sort(spread()).slice(s![..;-1]))
+    );
+    case!(
+        "argsort_spread",
+        "np.argsort(spread, kind='stable')",
+        np::argsort(spread())
+    );
+    case!(
+        "argsort_spread_f32_rows",
+        "np.argsort(spread.astype(np.float32).reshape(4, 5000), axis=1, kind='stable')",
+        np::argsort_axis(spread().astype(np::float32).reshape([4, 5000]), 1)
+    );
     case!(
         "argsort_long_nan",
         "np.argsort(big, kind='stable')",
