@@ -7,13 +7,19 @@
 //! - partitioning compares eight keys at once against the pivot and writes the smaller ones
 //!   to the left end and the others to the right end of a free gap, compressing lanes in
 //!   registers (the store form of `vpcompressq` is slow on some CPUs);
-//! - blocks of at most [`SMALL`] keys are sorted by a bitonic network held in registers;
+//! - blocks of at most [`SMALL`] keys ([`SMALL_PAIRS`] with payloads, which need twice the
+//!   registers) are sorted by a bitonic network held in registers;
 //! - the pivot is the median of eight keys sampled across the range, and a range that
 //!   recurses too deep goes to the standard library's sort, so the worst case stays
 //!   `O(n log n)`.
 //!
 //! Equal keys end up in no particular order; `argsort` restores index order within runs of
 //! equal keys afterwards.
+
+/// True if this CPU has the vectorized sort (AVX-512).
+pub(crate) fn available() -> bool {
+    imp::available()
+}
 
 /// Sorts `keys` ascending. Returns false (leaving `keys` untouched) when the CPU lacks
 /// AVX-512.
@@ -30,21 +36,31 @@ pub(crate) fn sort_u64_pairs(keys: &mut [u64], vals: &mut [u64]) -> bool {
 
 /// Blocks of at most this many keys (16 vectors) are sorted by the bitonic network.
 const SMALL: usize = 256;
+/// The same for keys with payloads.
+const SMALL_PAIRS: usize = 128;
 
 #[cfg(not(target_arch = "x86_64"))]
 mod imp {
     pub(super) fn sort(_keys: &mut [u64], _vals: Option<&mut [u64]>) -> bool {
         false
     }
+
+    pub(super) fn available() -> bool {
+        false
+    }
 }
 
 #[cfg(target_arch = "x86_64")]
 mod imp {
-    use super::SMALL;
+    use super::{SMALL, SMALL_PAIRS};
     use std::arch::x86_64::*;
 
+    pub(super) fn available() -> bool {
+        is_x86_feature_detected!("avx512f") && is_x86_feature_detected!("popcnt")
+    }
+
     pub(super) fn sort(keys: &mut [u64], vals: Option<&mut [u64]>) -> bool {
-        if !(is_x86_feature_detected!("avx512f") && is_x86_feature_detected!("popcnt")) {
+        if !available() {
             return false;
         }
         let n = keys.len();
@@ -301,7 +317,7 @@ mod imp {
         }
     }
 
-    /// Sorts `n <= SMALL` elements.
+    /// Sorts `n <= SMALL` elements (`n <= SMALL_PAIRS` when `P`).
     #[target_feature(enable = "avx512f")]
     unsafe fn small_sort<const P: bool>(k: *mut u64, v: *mut u64, n: usize) {
         if n <= 1 {
@@ -360,8 +376,64 @@ mod imp {
         sample[4]
     }
 
-    /// Writes the keys of `x` in `valid` into the gap `[lw, rw)`: those below the pivot
-    /// (at most the pivot when `LE`) at its left end, the others at its right end.
+    /// Writes the eight keys of `x` into the gap `[lw, rw)`: those below the pivot (at most
+    /// the pivot when `LE`) at its left end, the others at its right end.
+    #[inline]
+    #[target_feature(enable = "avx512f,popcnt")]
+    unsafe fn put_full<const P: bool, const LE: bool>(
+        k: *mut u64,
+        v: *mut u64,
+        pv: __m512i,
+        x: Lanes,
+        lw: &mut usize,
+        rw: &mut usize,
+    ) {
+        let big = if LE {
+            _mm512_cmpgt_epu64_mask(x.k, pv)
+        } else {
+            _mm512_cmpge_epu64_mask(x.k, pv)
+        };
+        let n_big = big.count_ones() as usize;
+        let high = (0xff00u32 >> n_big) as __mmask8;
+        // One permutation puts the small keys first and the big ones last, each in order.
+        let idx = _mm512_cvtepu8_epi64(_mm_cvtsi64_si128(SMALL_FIRST[!big as usize] as i64));
+        let y = permute::<P>(x, idx);
+        // SAFETY: the caller keeps at least 8 free slots in [lw, rw); the left store may
+        // spill past the small keys into free slots, the right one writes only its keys.
+        unsafe {
+            store::<P>(k, v, *lw, y);
+            store_lanes::<P>(k, v, *rw - 8, y, high);
+        }
+        *lw += 8 - n_big;
+        *rw -= n_big;
+    }
+
+    /// For each mask of small lanes, the lane indices (one per byte) that list the small
+    /// lanes first and then the others, each in order.
+    const SMALL_FIRST: [u64; 256] = {
+        let mut table = [0u64; 256];
+        let mut m = 0;
+        while m < 256 {
+            let (mut packed, mut pos) = (0u64, 0);
+            let mut pass = 0;
+            while pass < 2 {
+                let mut i = 0;
+                while i < 8 {
+                    if ((m >> i) & 1 == 1) == (pass == 0) {
+                        packed |= (i as u64) << (8 * pos);
+                        pos += 1;
+                    }
+                    i += 1;
+                }
+                pass += 1;
+            }
+            table[m] = packed;
+            m += 1;
+        }
+        table
+    };
+
+    /// [`put_full`] for a vector of which only the lanes in `valid` count.
     #[inline]
     #[target_feature(enable = "avx512f,popcnt")]
     unsafe fn put<const P: bool, const LE: bool>(
@@ -435,7 +507,7 @@ mod imp {
                     rr -= 8;
                     load::<P>(k, v, rr)
                 };
-                put::<P, LE>(k, v, pv, x, 0xff, &mut lw, &mut rw);
+                put_full::<P, LE>(k, v, pv, x, &mut lw, &mut rw);
             }
             while lr < rr {
                 let at = if lr - lw <= rw - rr {
@@ -447,11 +519,11 @@ mod imp {
                 };
                 let xs: [Lanes; U] = std::array::from_fn(|j| load::<P>(k, v, at + 8 * j));
                 for x in xs {
-                    put::<P, LE>(k, v, pv, x, 0xff, &mut lw, &mut rw);
+                    put_full::<P, LE>(k, v, pv, x, &mut lw, &mut rw);
                 }
             }
             for x in first.into_iter().chain(last) {
-                put::<P, LE>(k, v, pv, x, 0xff, &mut lw, &mut rw);
+                put_full::<P, LE>(k, v, pv, x, &mut lw, &mut rw);
             }
         }
         lw
@@ -463,7 +535,7 @@ mod imp {
         // SAFETY (whole body): every range handed on lies inside the caller's range.
         unsafe {
             loop {
-                if n <= SMALL {
+                if n <= if P { SMALL_PAIRS } else { SMALL } {
                     return small_sort::<P>(k, v, n);
                 }
                 if depth == 0 {

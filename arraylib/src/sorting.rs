@@ -55,6 +55,10 @@ pub(crate) trait SortElem: Element {
 trait SortKey: Copy {
     fn to_key(self) -> u64;
     fn from_key(key: u64) -> Self;
+    /// NaNs have no key: they are sorted last, apart.
+    fn is_nan(self) -> bool {
+        false
+    }
 }
 
 macro_rules! sort_key_int {
@@ -90,6 +94,10 @@ impl SortKey for bool {
 
 impl SortKey for f64 {
     #[inline]
+    fn is_nan(self) -> bool {
+        f64::is_nan(self)
+    }
+    #[inline]
     fn to_key(self) -> u64 {
         let bits = self.to_bits();
         if bits >> 63 == 1 {
@@ -110,6 +118,10 @@ impl SortKey for f64 {
 
 impl SortKey for f32 {
     #[inline]
+    fn is_nan(self) -> bool {
+        f32::is_nan(self)
+    }
+    #[inline]
     fn to_key(self) -> u64 {
         (self as f64).to_key()
     }
@@ -119,33 +131,50 @@ impl SortKey for f32 {
     }
 }
 
-/// Sorts `v` with the vectorized sort of keys; false (leaving `v` as it was) when the CPU
-/// has no such sort. Eight-byte numbers become their keys in place, saving a buffer.
+/// Sorts `v` with the vectorized sort of keys, NaNs last; false (leaving `v` as it was)
+/// when the CPU has no such sort. Eight-byte numbers become their keys in place, saving a
+/// buffer, and the NaNs are set aside in the same pass.
 fn sort_by_keys<T: SortKey>(v: &mut [T]) -> bool {
-    if v.len() < 2 {
-        return true;
+    if !crate::simd_sort::available() {
+        return false;
     }
+    let mut nans: Vec<T> = Vec::new();
     if std::mem::size_of::<T>() == 8 {
         // SAFETY: T is an eight-byte number (u64, i64 or f64): any bits are a valid u64
         // and the alignment is the same.
         let keys = unsafe { std::slice::from_raw_parts_mut(v.as_mut_ptr().cast::<u64>(), v.len()) };
-        for k in keys.iter_mut() {
-            *k = unsafe { std::mem::transmute_copy::<u64, T>(k) }.to_key();
+        let mut n = 0;
+        for i in 0..keys.len() {
+            let x = unsafe { std::mem::transmute_copy::<u64, T>(&keys[i]) };
+            if x.is_nan() {
+                nans.push(x);
+            } else {
+                keys[n] = x.to_key();
+                n += 1;
+            }
         }
-        let sorted = crate::simd_sort::sort_u64(keys);
-        for k in keys.iter_mut() {
+        crate::simd_sort::sort_u64(&mut keys[..n]);
+        for k in keys[..n].iter_mut() {
             let x = T::from_key(*k);
             *k = unsafe { std::mem::transmute_copy::<T, u64>(&x) };
         }
-        return sorted;
+        v[n..].copy_from_slice(&nans);
+        return true;
     }
-    let mut keys: Vec<u64> = v.iter().map(|x| x.to_key()).collect();
-    if !crate::simd_sort::sort_u64(&mut keys) {
-        return false;
+    let mut keys: Vec<u64> = Vec::with_capacity(v.len());
+    for &x in v.iter() {
+        if x.is_nan() {
+            nans.push(x);
+        } else {
+            keys.push(x.to_key());
+        }
     }
+    crate::simd_sort::sort_u64(&mut keys);
     for (x, k) in v.iter_mut().zip(&keys) {
         *x = T::from_key(*k);
     }
+    let n = keys.len();
+    v[n..].copy_from_slice(&nans);
     true
 }
 
@@ -225,8 +254,8 @@ macro_rules! sort_float {
             fn sort_slice(v: &mut [Self]) {
                 // Without NaNs, IEEE total order is NumPy's order up to the sign of zero, and
                 // comparing bit patterns is cheaper than partial_cmp.
-                let k = nans_to_end(v, |x| x.is_nan());
-                if !sort_by_keys(&mut v[..k]) {
+                if !sort_by_keys(v) {
+                    let k = nans_to_end(v, |x| x.is_nan());
                     v[..k].sort_unstable_by(<$t>::total_cmp);
                 }
             }
