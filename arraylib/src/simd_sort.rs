@@ -21,15 +21,14 @@ pub(crate) fn available() -> bool {
     imp::available()
 }
 
-/// Sorts `keys` ascending. Returns false (leaving `keys` untouched) when the CPU lacks
-/// AVX-512.
-pub(crate) fn sort_u64(keys: &mut [u64]) -> bool {
+/// Sorts `keys` ascending. Only on CPUs where [`available`] is true.
+pub(crate) fn sort_u64(keys: &mut [u64]) {
     imp::sort(keys, None)
 }
 
 /// Sorts `keys` ascending, applying the same permutation to `vals` (same length), with equal
-/// keys in no particular order. Returns false (touching nothing) when the CPU lacks AVX-512.
-pub(crate) fn sort_u64_pairs(keys: &mut [u64], vals: &mut [u64]) -> bool {
+/// keys in no particular order. Only on CPUs where [`available`] is true.
+pub(crate) fn sort_u64_pairs(keys: &mut [u64], vals: &mut [u64]) {
     assert_eq!(keys.len(), vals.len());
     imp::sort(keys, Some(vals))
 }
@@ -41,8 +40,8 @@ const SMALL_PAIRS: usize = 128;
 
 #[cfg(not(target_arch = "x86_64"))]
 mod imp {
-    pub(super) fn sort(_keys: &mut [u64], _vals: Option<&mut [u64]>) -> bool {
-        false
+    pub(super) fn sort(_keys: &mut [u64], _vals: Option<&mut [u64]>) {
+        unreachable!("the vectorized sort needs AVX-512");
     }
 
     pub(super) fn available() -> bool {
@@ -59,10 +58,9 @@ mod imp {
         is_x86_feature_detected!("avx512f") && is_x86_feature_detected!("popcnt")
     }
 
-    pub(super) fn sort(keys: &mut [u64], vals: Option<&mut [u64]>) -> bool {
-        if !available() {
-            return false;
-        }
+    pub(super) fn sort(keys: &mut [u64], vals: Option<&mut [u64]>) {
+        // The kernels below would be undefined behaviour without AVX-512.
+        assert!(available(), "the vectorized sort needs AVX-512");
         let n = keys.len();
         let depth = 2 * (usize::BITS - n.leading_zeros()) + 4;
         // SAFETY: the CPU has AVX-512F (checked above); the pointers cover `n` elements.
@@ -72,7 +70,6 @@ mod imp {
                 Some(v) => quicksort::<true>(keys.as_mut_ptr(), v.as_mut_ptr(), n, depth),
             }
         }
-        true
     }
 
     /// Eight keys and, when `P`, their eight payloads.
@@ -588,14 +585,15 @@ mod tests {
     fn check(data: Vec<u64>) {
         let mut want = data.clone();
         want.sort_unstable();
-        let mut got = data.clone();
-        if !sort_u64(&mut got) {
+        if !available() {
             return; // no AVX-512 on this CPU: nothing to test
         }
+        let mut got = data.clone();
+        sort_u64(&mut got);
         assert_eq!(got, want, "keys-only sort of {} keys", data.len());
         let mut k = data.clone();
         let mut idx: Vec<u64> = (0..data.len() as u64).collect();
-        assert!(sort_u64_pairs(&mut k, &mut idx));
+        sort_u64_pairs(&mut k, &mut idx);
         assert_eq!(k, want, "pairs sort of {} keys", data.len());
         // Each payload still sits with its own key, and is used once.
         for (key, &i) in k.iter().zip(&idx) {

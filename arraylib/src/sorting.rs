@@ -179,7 +179,7 @@ fn sort_by_keys<T: SortKey>(v: &mut [T]) -> bool {
 }
 
 macro_rules! sort_ord {
-    ($($t:ty => $key:expr),*) => {$(
+    ($($t:ty),*) => {$(
         impl SortElem for $t {
             #[inline]
             fn ord(a: &Self, b: &Self) -> Ordering {
@@ -193,24 +193,12 @@ macro_rules! sort_ord {
             const HAS_RADIX_KEY: bool = true;
             #[inline]
             fn radix_key(&self) -> u64 {
-                let key: fn($t) -> u64 = $key;
-                key(*self)
+                self.to_key()
             }
         }
     )*};
 }
-// Signed integers flip the sign bit of their 64-bit extension so negatives come first.
-sort_ord!(
-    bool => |x| x as u64,
-    u8 => |x| x as u64,
-    u16 => |x| x as u64,
-    u32 => |x| x as u64,
-    u64 => |x| x,
-    i8 => |x| (x as i64 as u64) ^ (1 << 63),
-    i16 => |x| (x as i64 as u64) ^ (1 << 63),
-    i32 => |x| (x as i64 as u64) ^ (1 << 63),
-    i64 => |x| (x as u64) ^ (1 << 63)
-);
+sort_ord!(bool, u8, u16, u32, u64, i8, i16, i32, i64);
 
 /// Moves the NaNs of `v` to its end (keeping no particular order) and returns how many
 /// numbers come before them.
@@ -243,13 +231,12 @@ macro_rules! sort_float {
             const HAS_RADIX_KEY: bool = true;
             #[inline]
             fn radix_key(&self) -> u64 {
-                // IEEE total order on the bits, with `-0.0` taken as `0.0` and every NaN
-                // above `inf`, as NumPy orders them.
+                // The sort key, with `-0.0` taken as `0.0` and every NaN above `inf`, as
+                // NumPy orders them.
                 if self.is_nan() {
                     return u64::MAX;
                 }
-                let bits = (if *self == 0.0 { 0.0 } else { *self as f64 }).to_bits();
-                if bits >> 63 == 1 { !bits } else { bits | 1 << 63 }
+                (if *self == 0.0 { 0.0 } else { *self }).to_key()
             }
             fn sort_slice(v: &mut [Self]) {
                 // Without NaNs, IEEE total order is NumPy's order up to the sign of zero, and
@@ -430,20 +417,18 @@ fn argsort_lane_radix<T: SortElem>(
 
 /// Stable argsort of one lane into `out` (length n) by the vectorized sort of
 /// `(key, index)` pairs, which leaves equal keys in no particular order: each run of equal
-/// keys then gets its indices sorted. False (touching nothing) without that sort.
+/// keys then gets its indices sorted. Only where [`crate::simd_sort::available`].
 fn argsort_lane_simd<T: SortElem>(
     lane: &[T],
     out: &mut [i64],
     keys: &mut Vec<u64>,
     idx: &mut Vec<u64>,
-) -> bool {
+) {
     keys.clear();
     keys.extend(lane.iter().map(|x| x.radix_key()));
     idx.clear();
     idx.extend(0..lane.len() as u64);
-    if !crate::simd_sort::sort_u64_pairs(keys, idx) {
-        return false;
-    }
+    crate::simd_sort::sort_u64_pairs(keys, idx);
     let mut start = 0;
     while start < keys.len() {
         let key = keys[start];
@@ -453,17 +438,13 @@ fn argsort_lane_simd<T: SortElem>(
                 .position(|&k| k != key)
                 .unwrap_or(keys.len() - start);
         if end - start > 1 {
-            let run = &mut idx[start..end];
-            if !crate::simd_sort::sort_u64(run) {
-                run.sort_unstable();
-            }
+            crate::simd_sort::sort_u64(&mut idx[start..end]);
         }
         start = end;
     }
     for (o, &i) in out.iter_mut().zip(idx.iter()) {
         *o = i as i64;
     }
-    true
 }
 
 /// Stable argsort of one lane into `out` (length n).
@@ -487,10 +468,11 @@ fn argsort_impl(a: &Array, axis: usize) -> Array {
         let mut pairs = Vec::new();
         let (mut keyed, mut spare) = (Vec::new(), Vec::new());
         let (mut keys, mut idx) = (Vec::new(), Vec::new());
+        let simd = T::HAS_RADIX_KEY && n <= RUN && crate::simd_sort::available();
         if n > 0 {
             for (k, (lane, o)) in data.chunks_exact(n).zip(out.chunks_exact_mut(n)).enumerate() {
-                if T::HAS_RADIX_KEY && n <= RUN && argsort_lane_simd(lane, o, &mut keys, &mut idx) {
-                    // done
+                if simd {
+                    argsort_lane_simd(lane, o, &mut keys, &mut idx);
                 } else if T::HAS_RADIX_KEY && n >= RADIX_MIN {
                     argsort_lane_radix(lane, o, &mut keyed, &mut spare, RUN);
                 } else {
