@@ -25,6 +25,7 @@ use crate::error::{ArrayError, OrPanic, Result};
 use crate::operand::from_data;
 use crate::reductions::single_axis;
 use crate::shape_arg::IntoAxes;
+use crate::simd_sort::KeyMap;
 use std::cmp::Ordering;
 
 /// An element type with NumPy's sort order.
@@ -38,6 +39,12 @@ pub(crate) trait SortElem: Element {
     /// Sorts a slice in NumPy's order (not necessarily stable).
     fn sort_slice(v: &mut [Self]) {
         v.sort_unstable_by(Self::ord);
+    }
+    /// Appends `src` sorted to `dst` (not necessarily stable).
+    fn sort_into(src: &[Self], dst: &mut Vec<Self>) {
+        let start = dst.len();
+        dst.extend_from_slice(src);
+        Self::sort_slice(&mut dst[start..]);
     }
     /// True if [`SortElem::radix_key`] gives keys in this order.
     const HAS_RADIX_KEY: bool = false;
@@ -59,6 +66,11 @@ trait SortKey: Copy {
     fn is_nan(self) -> bool {
         false
     }
+    /// For eight-byte numbers, [`SortKey::to_key`] and [`SortKey::from_key`] on the bits, as
+    /// the vectorized sort applies them while it reads and places the numbers.
+    const MAPS: Option<[KeyMap; 2]> = None;
+    /// True when the numbers have NaNs.
+    const FLOAT: bool = false;
 }
 
 macro_rules! sort_key_int {
@@ -72,6 +84,11 @@ macro_rules! sort_key_int {
             fn from_key(key: u64) -> Self {
                 (key ^ $flip) as Self
             }
+            const MAPS: Option<[KeyMap; 2]> = if std::mem::size_of::<$t>() == 8 {
+                Some([KeyMap { and: 0, xor: $flip }; 2])
+            } else {
+                None
+            };
         }
     )*};
 }
@@ -99,21 +116,25 @@ impl SortKey for f64 {
     }
     #[inline]
     fn to_key(self) -> u64 {
-        let bits = self.to_bits();
-        if bits >> 63 == 1 {
-            !bits
-        } else {
-            bits | 1 << 63
-        }
+        Self::MAPS.unwrap()[0].apply(self.to_bits())
     }
     #[inline]
     fn from_key(key: u64) -> Self {
-        f64::from_bits(if key >> 63 == 1 {
-            key & !(1 << 63)
-        } else {
-            !key
-        })
+        f64::from_bits(Self::MAPS.unwrap()[1].apply(key))
     }
+    /// Negative numbers flip every bit, the others set the top bit; keys map back by
+    /// clearing the top bit if set, flipping every bit otherwise.
+    const MAPS: Option<[KeyMap; 2]> = Some([
+        KeyMap {
+            and: !(1 << 63),
+            xor: 1 << 63,
+        },
+        KeyMap {
+            and: !(1 << 63),
+            xor: !0,
+        },
+    ]);
+    const FLOAT: bool = true;
 }
 
 impl SortKey for f32 {
@@ -132,50 +153,82 @@ impl SortKey for f32 {
 }
 
 /// Sorts `v` with the vectorized sort of keys, NaNs last; false (leaving `v` as it was)
-/// when the CPU has no such sort. Eight-byte numbers become their keys in place, saving a
-/// buffer, and the NaNs are set aside in the same pass.
+/// when the CPU has no such sort.
 fn sort_by_keys<T: SortKey>(v: &mut [T]) -> bool {
     if !crate::simd_sort::available() {
         return false;
     }
-    let mut nans: Vec<T> = Vec::new();
-    if std::mem::size_of::<T>() == 8 {
-        // SAFETY: T is an eight-byte number (u64, i64 or f64): any bits are a valid u64
-        // and the alignment is the same.
-        let keys = unsafe { std::slice::from_raw_parts_mut(v.as_mut_ptr().cast::<u64>(), v.len()) };
-        let mut n = 0;
-        for i in 0..keys.len() {
-            let x = unsafe { std::mem::transmute_copy::<u64, T>(&keys[i]) };
-            if x.is_nan() {
-                nans.push(x);
-            } else {
-                keys[n] = x.to_key();
-                n += 1;
-            }
-        }
-        crate::simd_sort::sort_u64(&mut keys[..n]);
-        for k in keys[..n].iter_mut() {
-            let x = T::from_key(*k);
-            *k = unsafe { std::mem::transmute_copy::<T, u64>(&x) };
-        }
-        v[n..].copy_from_slice(&nans);
-        return true;
-    }
-    let mut keys: Vec<u64> = Vec::with_capacity(v.len());
-    for &x in v.iter() {
-        if x.is_nan() {
-            nans.push(x);
-        } else {
-            keys.push(x.to_key());
-        }
-    }
-    crate::simd_sort::sort_u64(&mut keys);
-    for (x, k) in v.iter_mut().zip(&keys) {
-        *x = T::from_key(*k);
-    }
-    let n = keys.len();
-    v[n..].copy_from_slice(&nans);
+    let p = v.as_mut_ptr();
+    // SAFETY: `p` covers `v.len()` elements; reading and writing the same slice is allowed.
+    unsafe { sort_by_keys_raw(p, p, v.len()) };
     true
+}
+
+/// Appends `src` sorted to `dst` as [`sort_by_keys`] does; false when the CPU has no
+/// vectorized sort. Making the keys is the copy, so the numbers are read once.
+fn sort_by_keys_into<T: SortKey>(src: &[T], dst: &mut Vec<T>) -> bool {
+    if !crate::simd_sort::available() {
+        return false;
+    }
+    let n = src.len();
+    dst.reserve(n);
+    let start = dst.len();
+    // SAFETY: the spare capacity holds `n` elements, all written before `set_len`.
+    unsafe {
+        sort_by_keys_raw(src.as_ptr(), dst.as_mut_ptr().add(start), n);
+        dst.set_len(start + n);
+    }
+    true
+}
+
+/// Writes the `n` numbers at `src` sorted to `dst`, which may be `src` itself. Eight-byte
+/// numbers become their keys in `dst` and get their bits back from the sort itself
+/// ([`SortKey::MAPS`]), so the array is read once before sorting and not after; NaNs are
+/// set aside in the same pass.
+///
+/// # Safety
+/// `src` and `dst` cover `n` elements; only `src` needs to be initialized; the CPU has the
+/// vectorized sort.
+unsafe fn sort_by_keys_raw<T: SortKey>(src: *const T, dst: *mut T, n: usize) {
+    use crate::simd_sort::{sort_u64, to_keys};
+    let mut nans: Vec<T> = Vec::new();
+    let m = if let Some([to_key, from_key]) = T::MAPS {
+        // An eight-byte number's bits are a valid `u64`, and its alignment is the same.
+        let keys = dst.cast::<u64>();
+        let mut nan_bits = Vec::new();
+        // SAFETY: passed on from the caller.
+        let m = unsafe { to_keys(src.cast(), keys, n, to_key, T::FLOAT, &mut nan_bits) };
+        // SAFETY: the first `m` keys are written.
+        sort_u64(unsafe { std::slice::from_raw_parts_mut(keys, m) }, from_key);
+        // SAFETY: the bits of NaNs are those numbers.
+        nans.extend(
+            nan_bits
+                .iter()
+                .map(|b| unsafe { std::mem::transmute_copy::<u64, T>(b) }),
+        );
+        m
+    } else {
+        // SAFETY: `src` covers `n` initialized numbers.
+        let src = unsafe { std::slice::from_raw_parts(src, n) };
+        let mut keys: Vec<u64> = src
+            .iter()
+            .filter(|x| !x.is_nan())
+            .map(|x| x.to_key())
+            .collect();
+        if keys.len() < n {
+            nans.extend(src.iter().filter(|x| x.is_nan()));
+        }
+        sort_u64(&mut keys, KeyMap::NONE);
+        for (i, &k) in keys.iter().enumerate() {
+            // SAFETY: `dst` covers `n` elements.
+            unsafe { dst.add(i).write(T::from_key(k)) };
+        }
+        keys.len()
+    };
+    for (i, &x) in nans.iter().enumerate() {
+        // SAFETY: `m + nans.len() == n`.
+        unsafe { dst.add(m + i).write(x) };
+    }
 }
 
 macro_rules! sort_ord {
@@ -188,6 +241,13 @@ macro_rules! sort_ord {
             fn sort_slice(v: &mut [Self]) {
                 if !sort_by_keys(v) {
                     v.sort_unstable();
+                }
+            }
+            fn sort_into(src: &[Self], dst: &mut Vec<Self>) {
+                if !sort_by_keys_into(src, dst) {
+                    let start = dst.len();
+                    dst.extend_from_slice(src);
+                    dst[start..].sort_unstable();
                 }
             }
             const HAS_RADIX_KEY: bool = true;
@@ -244,6 +304,13 @@ macro_rules! sort_float {
                 if !sort_by_keys(v) {
                     let k = nans_to_end(v, |x| x.is_nan());
                     v[..k].sort_unstable_by(<$t>::total_cmp);
+                }
+            }
+            fn sort_into(src: &[Self], dst: &mut Vec<Self>) {
+                if !sort_by_keys_into(src, dst) {
+                    let start = dst.len();
+                    dst.extend_from_slice(src);
+                    Self::sort_slice(&mut dst[start..]);
                 }
             }
         }
@@ -371,6 +438,19 @@ fn sort_impl(a: &Array, axis: usize) -> Array {
         return crate::strings::from_ranks(&sort_impl(&r, axis), &values, crate::strings::width(a));
     }
     crate::dispatch!(a.dtype(), T => {
+        let n = a.shape()[axis];
+        if let Some(src) = a.as_slice::<T>().filter(|_| axis + 1 == a.ndim() && n > 0 && n <= RUN) {
+            // Sorting row-major lanes straight into the result saves copying them first.
+            let mut data = Vec::with_capacity(src.len());
+            for lane in src.chunks_exact(n) {
+                T::sort_into(lane, &mut data);
+                if data.len() % (1 << 16) < n {
+                    // Polled about every 65536 elements, as `for_lanes` does.
+                    crate::interrupt::check();
+                }
+            }
+            return from_data(data, a.shape().to_vec());
+        }
         let (mut data, shape, n) = lanes::<T>(a, axis);
         for_lanes(&mut data, n, |lane| sort_in_runs(lane, RUN, T::sort_slice, T::ord));
         from_lanes(data, shape, axis)
@@ -438,7 +518,7 @@ fn argsort_lane_simd<T: SortElem>(
                 .position(|&k| k != key)
                 .unwrap_or(keys.len() - start);
         if end - start > 1 {
-            crate::simd_sort::sort_u64(&mut idx[start..end]);
+            crate::simd_sort::sort_u64(&mut idx[start..end], KeyMap::NONE);
         }
         start = end;
     }
