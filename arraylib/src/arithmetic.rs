@@ -929,9 +929,28 @@ mod tests {
     #[test]
     fn temporaries_are_reused() {
         let a = np::arange(5).astype(DType::Float64);
+        let at = |x: &Array| x.as_slice::<f64>().unwrap().as_ptr();
         let t = &a * 2.0;
+        let buffer = at(&t);
+        // The temporary on the left, on the right, and through a unary ufunc.
         let t2 = t + 1.0;
+        assert_eq!(at(&t2), buffer);
         assert_eq!(t2.to_vec::<f64>(), vec![1.0, 3.0, 5.0, 7.0, 9.0]);
+        let t3 = 10.0 - t2;
+        assert_eq!(at(&t3), buffer);
+        assert_eq!(t3.to_vec::<f64>(), vec![9.0, 7.0, 5.0, 3.0, 1.0]);
+        let t4 = np::sqrt(t3);
+        assert_eq!(at(&t4), buffer);
+        assert_eq!(t4.to_vec::<f64>()[1], 7f64.sqrt());
+        let t5 = &a + t4;
+        assert_eq!(at(&t5), buffer);
+        assert_eq!(t5.to_vec::<f64>()[2], 2.0 + 5f64.sqrt());
         assert_eq!(a.to_vec::<f64>(), vec![0.0, 1.0, 2.0, 3.0, 4.0]);
+        // A temporary that something else still holds is not written over.
+        let u = &a * 2.0;
+        let keep = u.clone();
+        let v = u + 1.0;
+        assert_ne!(at(&v), at(&keep));
+        assert_eq!(keep.to_vec::<f64>(), vec![0.0, 2.0, 4.0, 6.0, 8.0]);
     }
 }

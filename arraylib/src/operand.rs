@@ -586,21 +586,62 @@ fn memory_order(shape: &[usize], strides: &[isize]) -> Option<Vec<usize>> {
     Some(perm)
 }
 
-/// The binary inner loop over one row of `out.len()` elements.
+/// The binary inner loop over one row of `n` elements written to `out`, which may be the
+/// first or the second operand itself (a reused temporary, contiguous).
 ///
 /// # Safety
-/// The pointers must be valid for `out.len()` elements at the given strides.
+/// The pointers must be valid for `n` elements at the given strides; `out` is either
+/// disjoint from both operands or equal to one of them with stride 1 and the same size of
+/// element.
 #[inline(always)]
 unsafe fn binary_row<A: Copy, B: Copy, O>(
-    out: &mut [MaybeUninit<O>],
+    out: *mut O,
+    n: usize,
     pa: *const A,
     sa: isize,
     pb: *const B,
     sb: isize,
     f: &impl Fn(A, B) -> O,
 ) {
-    let n = out.len();
     unsafe {
+        if size_of::<A>() == size_of::<O>() && std::ptr::eq(out.cast::<A>(), pa) {
+            // Reads and writes go through the one pointer `out`, so the compiler sees that
+            // each element is read before it is overwritten and vectorizes the loop.
+            match sb {
+                1 => (0..n).for_each(|i| {
+                    let x = out.add(i).cast::<A>().read();
+                    out.add(i).write(f(x, pb.add(i).read()));
+                }),
+                0 => {
+                    let y = pb.read();
+                    (0..n).for_each(|i| out.add(i).write(f(out.add(i).cast::<A>().read(), y)));
+                }
+                _ => (0..n).for_each(|i| {
+                    let x = out.add(i).cast::<A>().read();
+                    out.add(i).write(f(x, pb.offset(i as isize * sb).read()));
+                }),
+            }
+            return;
+        }
+        if size_of::<B>() == size_of::<O>() && std::ptr::eq(out.cast::<B>(), pb) {
+            match sa {
+                1 => (0..n).for_each(|i| {
+                    let y = out.add(i).cast::<B>().read();
+                    out.add(i).write(f(pa.add(i).read(), y));
+                }),
+                0 => {
+                    let x = pa.read();
+                    (0..n).for_each(|i| out.add(i).write(f(x, out.add(i).cast::<B>().read())));
+                }
+                _ => (0..n).for_each(|i| {
+                    let y = out.add(i).cast::<B>().read();
+                    out.add(i).write(f(pa.offset(i as isize * sa).read(), y));
+                }),
+            }
+            return;
+        }
+        // A fresh output: no operand overlaps it.
+        let out = std::slice::from_raw_parts_mut(out.cast::<MaybeUninit<O>>(), n);
         match (sa, sb) {
             (1, 1) => {
                 let a = std::slice::from_raw_parts(pa, n);
@@ -666,14 +707,15 @@ pub(crate) fn has_avx2_fma() -> bool {
 /// As [`binary_row`], and the CPU must support AVX2.
 #[cfg_attr(target_arch = "x86_64", target_feature(enable = "avx2"))]
 unsafe fn binary_row_avx2<A: Copy, B: Copy, O>(
-    out: &mut [MaybeUninit<O>],
+    out: *mut O,
+    n: usize,
     pa: *const A,
     sa: isize,
     pb: *const B,
     sb: isize,
     f: &impl Fn(A, B) -> O,
 ) {
-    unsafe { binary_row(out, pa, sa, pb, sb, f) }
+    unsafe { binary_row(out, n, pa, sa, pb, sb, f) }
 }
 
 /// Applies `f` elementwise to two operands with broadcasting; the operands are converted to
@@ -702,6 +744,13 @@ pub(crate) fn binary_with_rows<A: Elem, B: Elem, O: Elem>(
 ) -> Result<Array> {
     let shape = crate::broadcast::broadcast_shapes(&[a.shape(), b.shape()])?;
     let n: usize = shape.iter().product();
+    // Write into an owned temporary operand when nothing else uses it, as NumPy's temporary
+    // elision does for `a * b + c`. Decided before the sides below take handles on it.
+    let reuse = match (a, b) {
+        (Operand::Owned(x), _) if reusable::<O>(x, &shape) => Some(x.clone()),
+        (_, Operand::Owned(y)) if reusable::<O>(y, &shape) => Some(y.clone()),
+        _ => None,
+    };
     let sa = side::<A>(a);
     let sb = side::<B>(b);
     // Views of each side, stretched to the result shape (kept alive during the loop).
@@ -729,16 +778,6 @@ pub(crate) fn binary_with_rows<A: Elem, B: Elem, O: Elem>(
     if n == 0 {
         return Ok(from_data(Vec::<O>::new(), shape));
     }
-    // Write into an owned temporary operand when possible.
-    let reuse = match (a, b) {
-        (Operand::Owned(x), _) if O::DTYPE == x.dtype() && reusable::<O>(x, &shape) => {
-            Some(x.clone())
-        }
-        (_, Operand::Owned(y)) if O::DTYPE == y.dtype() && reusable::<O>(y, &shape) => {
-            Some(y.clone())
-        }
-        _ => None,
-    };
     // Iterate in the memory order of the first array operand (NumPy's `K` order), so that
     // `a.T + 1` walks memory contiguously and gives a result with the same layout.
     let perm = match (&ta, &tb) {
@@ -758,6 +797,7 @@ pub(crate) fn binary_with_rows<A: Elem, B: Elem, O: Elem>(
     let inner = *lens.last().unwrap();
     let nd = lens.len();
     let avx2 = has_avx2();
+    let in_place = reuse.is_some();
     let run = |out: &mut [MaybeUninit<O>]| {
         let mut row = 0usize;
         for_each_row(&lens, &strides, |offs| {
@@ -774,11 +814,13 @@ pub(crate) fn binary_with_rows<A: Elem, B: Elem, O: Elem>(
                         xa.offset(start as isize * ra),
                         xb.offset(start as isize * rb),
                     );
-                    if rows.is_some_and(|k| k(o, ya, ra, yb, rb)) {
+                    // The row kernels assume a fresh output.
+                    let fresh = !in_place;
+                    if fresh && rows.is_some_and(|k| k(o, ya, ra, yb, rb)) {
                     } else if avx2 {
-                        binary_row_avx2(o, ya, ra, yb, rb, &f);
+                        binary_row_avx2(o.as_mut_ptr().cast(), o.len(), ya, ra, yb, rb, &f);
                     } else {
-                        binary_row(o, ya, ra, yb, rb, &f);
+                        binary_row(o.as_mut_ptr().cast(), o.len(), ya, ra, yb, rb, &f);
                     }
                     start += o.len();
                     if inner > INTERRUPT_CHUNK || row.is_multiple_of(INTERRUPT_ROWS) {
@@ -839,36 +881,61 @@ unsafe fn unary_slice_avx2<A: Copy, O>(src: &[A], out: &mut [MaybeUninit<O>], f:
     unary_slice(src, out, f)
 }
 
+/// Overwrites each of the `n` elements at `p` with `f` of it, reading and writing through
+/// the one pointer so that the loop vectorizes.
+///
+/// # Safety
+/// `p` is valid for `n` elements, and `A` and `O` are the same type.
+#[inline(always)]
+unsafe fn unary_in_place<A: Copy, O>(p: *mut A, n: usize, f: &impl Fn(A) -> O) {
+    for i in 0..n {
+        // SAFETY: as the caller promises.
+        unsafe { p.add(i).cast::<O>().write(f(p.add(i).read())) };
+    }
+}
+
+/// [`unary_in_place`] compiled for AVX2.
+///
+/// # Safety
+/// As [`unary_in_place`], and the CPU must support AVX2.
+#[cfg_attr(target_arch = "x86_64", target_feature(enable = "avx2"))]
+unsafe fn unary_in_place_avx2<A: Copy, O>(p: *mut A, n: usize, f: &impl Fn(A) -> O) {
+    unsafe { unary_in_place(p, n, f) }
+}
+
 /// Applies `f` to every element of an operand converted to `A`; returns a row-major array.
 /// Every unary ufunc runs here, so a 0-d result is marked as NumPy's scalar.
 pub(crate) fn unary<A: Elem, O: Elem>(a: &Operand, f: impl Fn(A) -> O) -> Array {
+    if let Operand::Owned(x) = a {
+        // An owned temporary that nothing else uses takes the result (NumPy's elision).
+        if A::DTYPE == O::DTYPE && reusable::<O>(x, x.shape()) {
+            let x = x.clone();
+            {
+                let mut v = x.view_mut::<O>();
+                let buf = v.as_slice_mut().expect("contiguous");
+                let avx2 = has_avx2();
+                for chunk in buf.chunks_mut(INTERRUPT_CHUNK) {
+                    let (p, n) = (chunk.as_mut_ptr().cast::<A>(), chunk.len());
+                    // SAFETY: A and O are the same type (same dtype); the CPU has AVX2 when
+                    // that version runs.
+                    unsafe {
+                        if avx2 {
+                            unary_in_place_avx2(p, n, &f);
+                        } else {
+                            unary_in_place(p, n, &f);
+                        }
+                    }
+                    crate::interrupt::check();
+                }
+            }
+            return x.scalar_if_0d();
+        }
+    }
     match side::<A>(a) {
         Side::Val(x) => Array::from_vec(vec![f(x)], ()).scalar_if_0d(),
         Side::Arr(x) => {
             let shape = x.shape().to_vec();
             if let Some(s) = x.as_slice::<A>() {
-                if O::DTYPE == A::DTYPE
-                    && matches!(a, Operand::Owned(_))
-                    && reusable::<O>(&x, &shape)
-                {
-                    {
-                        let mut v = x.view_mut::<A>();
-                        let buf = v.as_slice_mut().expect("contiguous");
-                        let (p, len) = (buf.as_mut_ptr(), buf.len());
-                        for i in 0..len {
-                            // SAFETY: O and A are the same type (same dtype); each element is
-                            // read before it is overwritten.
-                            unsafe {
-                                let v: A = *p.add(i);
-                                *(p.add(i) as *mut O) = f(v);
-                            }
-                            if i % INTERRUPT_CHUNK == INTERRUPT_CHUNK - 1 {
-                                crate::interrupt::check();
-                            }
-                        }
-                    }
-                    return x.scalar_if_0d();
-                }
                 let n = s.len();
                 let mut data: Vec<O> = new_vec(n);
                 let out = &mut data.spare_capacity_mut()[..n];
