@@ -42,12 +42,19 @@ fn join_contiguous<T: Element>(pieces: &[Array], axis: usize, shape: Vec<usize>)
             (p.as_slice::<T>().unwrap_or(&[]), inner)
         })
         .collect();
+    let stream = total * std::mem::size_of::<T>() >= crate::stream_copy::STREAM_MIN_BYTES;
     for o in 0..outer {
         for &(s, inner) in &slices {
-            if inner > 0 {
-                out.extend_from_slice(&s[o * inner..(o + 1) * inner]);
+            let block = &s[o * inner..(o + 1) * inner];
+            if stream {
+                crate::stream_copy::extend_streaming(&mut out, block);
+            } else {
+                out.extend_from_slice(block);
             }
         }
+    }
+    if stream {
+        crate::stream_copy::fence();
     }
     Array::from_storage_c(T::into_storage(Buffer::new(out, shape.clone())), shape)
 }

@@ -58,6 +58,7 @@ pub mod slicing;
 pub mod sorting;
 pub mod statistics;
 pub mod storage;
+mod stream_copy;
 pub mod strings;
 pub mod take_put;
 pub mod ufuncs;
