@@ -682,11 +682,13 @@ mod imp {
     }
 
     /// Reorders the range so that the keys below `pivot` (at most `pivot` when `LE`) come
-    /// first, and returns their count (`n >= 16`).
+    /// first, and returns their count (`n >= 16 * U`).
     ///
-    /// The first and last vectors are held in registers, which leaves a gap of 16 free
-    /// slots; each vector read from the side whose share of the gap is smaller is written
-    /// as its small keys at the gap's left end and its large keys at the right end.
+    /// The first and last `U` vectors are held in registers, which leaves a gap of `16 * U`
+    /// free slots; each block of `U` vectors is read from the side whose share of the gap
+    /// is smaller, and each vector is written as its small keys at the gap's left end and
+    /// its large keys at the right end. Both sides then keep at least 8 free slots for
+    /// every write (at least `8 * U` before a block is read, at most `8 * U` consumed).
     #[target_feature(enable = "avx512f,popcnt")]
     unsafe fn partition<const P: bool, const LE: bool>(
         k: *mut u64,
@@ -694,6 +696,8 @@ mod imp {
         n: usize,
         pivot: u64,
     ) -> usize {
+        // Ranges longer than SMALL are partitioned; they must fill the held vectors.
+        const { assert!(SMALL >= 16 * U) };
         let pv = _mm512_set1_epi64(pivot as i64);
         let (mut lw, mut rw) = (0usize, n);
         let (mut lr, mut rr) = (8 * U, n - 8 * U);
