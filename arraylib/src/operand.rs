@@ -605,40 +605,10 @@ unsafe fn binary_row<A: Copy, B: Copy, O>(
 ) {
     unsafe {
         if size_of::<A>() == size_of::<O>() && std::ptr::eq(out.cast::<A>(), pa) {
-            // Reads and writes go through the one pointer `out`, so the compiler sees that
-            // each element is read before it is overwritten and vectorizes the loop.
-            match sb {
-                1 => (0..n).for_each(|i| {
-                    let x = out.add(i).cast::<A>().read();
-                    out.add(i).write(f(x, pb.add(i).read()));
-                }),
-                0 => {
-                    let y = pb.read();
-                    (0..n).for_each(|i| out.add(i).write(f(out.add(i).cast::<A>().read(), y)));
-                }
-                _ => (0..n).for_each(|i| {
-                    let x = out.add(i).cast::<A>().read();
-                    out.add(i).write(f(x, pb.offset(i as isize * sb).read()));
-                }),
-            }
-            return;
+            return row_over_first(out, n, pb, sb, f);
         }
         if size_of::<B>() == size_of::<O>() && std::ptr::eq(out.cast::<B>(), pb) {
-            match sa {
-                1 => (0..n).for_each(|i| {
-                    let y = out.add(i).cast::<B>().read();
-                    out.add(i).write(f(pa.add(i).read(), y));
-                }),
-                0 => {
-                    let x = pa.read();
-                    (0..n).for_each(|i| out.add(i).write(f(x, out.add(i).cast::<B>().read())));
-                }
-                _ => (0..n).for_each(|i| {
-                    let y = out.add(i).cast::<B>().read();
-                    out.add(i).write(f(pa.offset(i as isize * sa).read(), y));
-                }),
-            }
-            return;
+            return row_over_first(out, n, pa, sa, &|y: B, x: A| f(x, y));
         }
         // A fresh output: no operand overlaps it.
         let out = std::slice::from_raw_parts_mut(out.cast::<MaybeUninit<O>>(), n);
@@ -697,6 +667,35 @@ pub(crate) fn has_avx2_fma() -> bool {
     #[cfg(not(target_arch = "x86_64"))]
     {
         false
+    }
+}
+
+/// The row of [`binary_row`] whose output holds its first operand (read as `X`): reads
+/// and writes go through the one pointer `out`, so the compiler sees that each element is
+/// read before it is overwritten and vectorizes the loop.
+///
+/// # Safety
+/// `out` is valid for `n` elements of `X`, of the same size as `O`; `py` as in
+/// [`binary_row`].
+#[inline(always)]
+unsafe fn row_over_first<X: Copy, Y: Copy, O>(
+    out: *mut O,
+    n: usize,
+    py: *const Y,
+    sy: isize,
+    f: &impl Fn(X, Y) -> O,
+) {
+    // SAFETY: as the caller promises.
+    unsafe {
+        let x = |i: usize| out.add(i).cast::<X>().read();
+        match sy {
+            1 => (0..n).for_each(|i| out.add(i).write(f(x(i), py.add(i).read()))),
+            0 => {
+                let y = py.read();
+                (0..n).for_each(|i| out.add(i).write(f(x(i), y)));
+            }
+            _ => (0..n).for_each(|i| out.add(i).write(f(x(i), py.offset(i as isize * sy).read()))),
+        }
     }
 }
 
@@ -815,8 +814,7 @@ pub(crate) fn binary_with_rows<A: Elem, B: Elem, O: Elem>(
                         xb.offset(start as isize * rb),
                     );
                     // The row kernels assume a fresh output.
-                    let fresh = !in_place;
-                    if fresh && rows.is_some_and(|k| k(o, ya, ra, yb, rb)) {
+                    if !in_place && rows.is_some_and(|k| k(o, ya, ra, yb, rb)) {
                     } else if avx2 {
                         binary_row_avx2(o.as_mut_ptr().cast(), o.len(), ya, ra, yb, rb, &f);
                     } else {
@@ -881,28 +879,6 @@ unsafe fn unary_slice_avx2<A: Copy, O>(src: &[A], out: &mut [MaybeUninit<O>], f:
     unary_slice(src, out, f)
 }
 
-/// Overwrites each of the `n` elements at `p` with `f` of it, reading and writing through
-/// the one pointer so that the loop vectorizes.
-///
-/// # Safety
-/// `p` is valid for `n` elements, and `A` and `O` are the same type.
-#[inline(always)]
-unsafe fn unary_in_place<A: Copy, O>(p: *mut A, n: usize, f: &impl Fn(A) -> O) {
-    for i in 0..n {
-        // SAFETY: as the caller promises.
-        unsafe { p.add(i).cast::<O>().write(f(p.add(i).read())) };
-    }
-}
-
-/// [`unary_in_place`] compiled for AVX2.
-///
-/// # Safety
-/// As [`unary_in_place`], and the CPU must support AVX2.
-#[cfg_attr(target_arch = "x86_64", target_feature(enable = "avx2"))]
-unsafe fn unary_in_place_avx2<A: Copy, O>(p: *mut A, n: usize, f: &impl Fn(A) -> O) {
-    unsafe { unary_in_place(p, n, f) }
-}
-
 /// Applies `f` to every element of an operand converted to `A`; returns a row-major array.
 /// Every unary ufunc runs here, so a 0-d result is marked as NumPy's scalar.
 pub(crate) fn unary<A: Elem, O: Elem>(a: &Operand, f: impl Fn(A) -> O) -> Array {
@@ -914,15 +890,17 @@ pub(crate) fn unary<A: Elem, O: Elem>(a: &Operand, f: impl Fn(A) -> O) -> Array 
                 let mut v = x.view_mut::<O>();
                 let buf = v.as_slice_mut().expect("contiguous");
                 let avx2 = has_avx2();
+                // The binary row loop with the buffer as its first operand and no second.
+                let g = |x: A, _: ()| f(x);
                 for chunk in buf.chunks_mut(INTERRUPT_CHUNK) {
-                    let (p, n) = (chunk.as_mut_ptr().cast::<A>(), chunk.len());
+                    let (p, n) = (chunk.as_mut_ptr(), chunk.len());
                     // SAFETY: A and O are the same type (same dtype); the CPU has AVX2 when
                     // that version runs.
                     unsafe {
                         if avx2 {
-                            unary_in_place_avx2(p, n, &f);
+                            binary_row_avx2(p, n, p.cast::<A>(), 1, &(), 0, &g);
                         } else {
-                            unary_in_place(p, n, &f);
+                            binary_row(p, n, p.cast::<A>(), 1, &(), 0, &g);
                         }
                     }
                     crate::interrupt::check();

@@ -240,17 +240,21 @@ mod imp {
         }
     }
 
+    /// `f` applied to the keys and, when `P`, to the payloads, so that payloads move with
+    /// their keys.
+    #[inline]
+    #[target_feature(enable = "avx512f")]
+    fn each<const P: bool>(x: Lanes, f: impl Fn(__m512i) -> __m512i) -> Lanes {
+        Lanes {
+            k: f(x.k),
+            v: if P { f(x.v) } else { x.v },
+        }
+    }
+
     #[inline]
     #[target_feature(enable = "avx512f")]
     fn permute<const P: bool>(x: Lanes, idx: __m512i) -> Lanes {
-        Lanes {
-            k: _mm512_permutexvar_epi64(idx, x.k),
-            v: if P {
-                _mm512_permutexvar_epi64(idx, x.v)
-            } else {
-                x.v
-            },
-        }
+        each::<P>(x, |r| _mm512_permutexvar_epi64(idx, r))
     }
 
     /// Lanes of `b` where `mask` is set, of `a` elsewhere.
@@ -271,28 +275,14 @@ mod imp {
     #[inline]
     #[target_feature(enable = "avx512f")]
     fn compress<const P: bool>(x: Lanes, mask: __mmask8) -> Lanes {
-        Lanes {
-            k: _mm512_maskz_compress_epi64(mask, x.k),
-            v: if P {
-                _mm512_maskz_compress_epi64(mask, x.v)
-            } else {
-                x.v
-            },
-        }
+        each::<P>(x, |r| _mm512_maskz_compress_epi64(mask, r))
     }
 
     /// The low lanes of `x`, moved in order to the lanes of `mask`.
     #[inline]
     #[target_feature(enable = "avx512f")]
     fn expand<const P: bool>(x: Lanes, mask: __mmask8) -> Lanes {
-        Lanes {
-            k: _mm512_maskz_expand_epi64(mask, x.k),
-            v: if P {
-                _mm512_maskz_expand_epi64(mask, x.v)
-            } else {
-                x.v
-            },
-        }
+        each::<P>(x, |r| _mm512_maskz_expand_epi64(mask, r))
     }
 
     /// `(min, max)` lane by lane.
@@ -347,10 +337,7 @@ mod imp {
     #[inline]
     #[target_feature(enable = "avx512f")]
     fn layer<const P: bool>(x: Lanes, partner: Partner, upper: __mmask8) -> Lanes {
-        let y = Lanes {
-            k: shuffle(x.k, partner),
-            v: if P { shuffle(x.v, partner) } else { x.v },
-        };
+        let y = each::<P>(x, |r| shuffle(r, partner));
         if P {
             // Take the partner only when strictly smaller (lower lanes) or strictly larger
             // (upper lanes), so that equal keys keep their own payloads.
@@ -366,10 +353,7 @@ mod imp {
     #[inline]
     #[target_feature(enable = "avx512f")]
     fn reverse<const P: bool>(x: Lanes) -> Lanes {
-        Lanes {
-            k: shuffle(x.k, Partner::Xor7),
-            v: if P { shuffle(x.v, Partner::Xor7) } else { x.v },
-        }
+        each::<P>(x, |r| shuffle(r, Partner::Xor7))
     }
 
     /// Sorts the eight lanes (bitonic, every merge ascending with a flip first).

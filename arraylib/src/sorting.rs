@@ -42,9 +42,16 @@ pub(crate) trait SortElem: Element {
     }
     /// Appends `src` sorted to `dst` (not necessarily stable).
     fn sort_into(src: &[Self], dst: &mut Vec<Self>) {
-        let start = dst.len();
-        dst.extend_from_slice(src);
-        Self::sort_slice(&mut dst[start..]);
+        if !Self::sort_into_by_keys(src, dst) {
+            let start = dst.len();
+            dst.extend_from_slice(src);
+            Self::sort_slice(&mut dst[start..]);
+        }
+    }
+    /// [`SortElem::sort_into`] by the vectorized sort of keys, which makes the keys as it
+    /// copies; false (leaving `dst` as it was) where that sort does not apply.
+    fn sort_into_by_keys(_src: &[Self], _dst: &mut Vec<Self>) -> bool {
+        false
     }
     /// True if [`SortElem::radix_key`] gives keys in this order.
     const HAS_RADIX_KEY: bool = false;
@@ -191,43 +198,37 @@ fn sort_by_keys_into<T: SortKey>(src: &[T], dst: &mut Vec<T>) -> bool {
 /// vectorized sort.
 unsafe fn sort_by_keys_raw<T: SortKey>(src: *const T, dst: *mut T, n: usize) {
     use crate::simd_sort::{sort_u64, to_keys};
-    let mut nans: Vec<T> = Vec::new();
-    let m = if let Some([to_key, from_key]) = T::MAPS {
+    if let Some([to_key, from_key]) = T::MAPS {
         // An eight-byte number's bits are a valid `u64`, and its alignment is the same.
         let keys = dst.cast::<u64>();
         let mut nan_bits = Vec::new();
-        // SAFETY: passed on from the caller.
-        let m = unsafe { to_keys(src.cast(), keys, n, to_key, T::FLOAT, &mut nan_bits) };
-        // SAFETY: the first `m` keys are written.
-        sort_u64(unsafe { std::slice::from_raw_parts_mut(keys, m) }, from_key);
-        // SAFETY: the bits of NaNs are those numbers.
-        nans.extend(
-            nan_bits
-                .iter()
-                .map(|b| unsafe { std::mem::transmute_copy::<u64, T>(b) }),
-        );
-        m
+        // SAFETY: passed on from the caller; the first `m` keys are written, and the NaNs'
+        // bits fill the remaining `n - m` places.
+        unsafe {
+            let m = to_keys(src.cast(), keys, n, to_key, T::FLOAT, &mut nan_bits);
+            sort_u64(std::slice::from_raw_parts_mut(keys, m), from_key);
+            keys.add(m)
+                .copy_from_nonoverlapping(nan_bits.as_ptr(), nan_bits.len());
+        }
+        return;
+    }
+    // SAFETY: `src` covers `n` initialized numbers.
+    let src = unsafe { std::slice::from_raw_parts(src, n) };
+    let mut keys: Vec<u64> = src
+        .iter()
+        .filter(|x| !x.is_nan())
+        .map(|x| x.to_key())
+        .collect();
+    let nans: Vec<T> = if keys.len() < n {
+        src.iter().copied().filter(|x| x.is_nan()).collect()
     } else {
-        // SAFETY: `src` covers `n` initialized numbers.
-        let src = unsafe { std::slice::from_raw_parts(src, n) };
-        let mut keys: Vec<u64> = src
-            .iter()
-            .filter(|x| !x.is_nan())
-            .map(|x| x.to_key())
-            .collect();
-        if keys.len() < n {
-            nans.extend(src.iter().filter(|x| x.is_nan()));
-        }
-        sort_u64(&mut keys, KeyMap::NONE);
-        for (i, &k) in keys.iter().enumerate() {
-            // SAFETY: `dst` covers `n` elements.
-            unsafe { dst.add(i).write(T::from_key(k)) };
-        }
-        keys.len()
+        Vec::new()
     };
-    for (i, &x) in nans.iter().enumerate() {
-        // SAFETY: `m + nans.len() == n`.
-        unsafe { dst.add(m + i).write(x) };
+    sort_u64(&mut keys, KeyMap::NONE);
+    let values = keys.iter().map(|&k| T::from_key(k)).chain(nans);
+    for (i, x) in values.enumerate() {
+        // SAFETY: `dst` covers `n` elements: the keys and NaNs of `src`.
+        unsafe { dst.add(i).write(x) };
     }
 }
 
@@ -243,12 +244,8 @@ macro_rules! sort_ord {
                     v.sort_unstable();
                 }
             }
-            fn sort_into(src: &[Self], dst: &mut Vec<Self>) {
-                if !sort_by_keys_into(src, dst) {
-                    let start = dst.len();
-                    dst.extend_from_slice(src);
-                    dst[start..].sort_unstable();
-                }
+            fn sort_into_by_keys(src: &[Self], dst: &mut Vec<Self>) -> bool {
+                sort_by_keys_into(src, dst)
             }
             const HAS_RADIX_KEY: bool = true;
             #[inline]
@@ -306,12 +303,8 @@ macro_rules! sort_float {
                     v[..k].sort_unstable_by(<$t>::total_cmp);
                 }
             }
-            fn sort_into(src: &[Self], dst: &mut Vec<Self>) {
-                if !sort_by_keys_into(src, dst) {
-                    let start = dst.len();
-                    dst.extend_from_slice(src);
-                    Self::sort_slice(&mut dst[start..]);
-                }
+            fn sort_into_by_keys(src: &[Self], dst: &mut Vec<Self>) -> bool {
+                sort_by_keys_into(src, dst)
             }
         }
     )*};
