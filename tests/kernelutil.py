@@ -84,11 +84,28 @@ def ensure_kernelspec() -> str:
     return KERNEL_NAME
 
 
+# Starts of a kernel that died before answering, tried with fresh ports before giving up.
+START_ATTEMPTS = 3
+
+
 def start_kernel() -> tuple[KernelManager, Any]:
-    """Starts a kernel and returns (manager, blocking client) with channels running."""
+    """Starts a kernel and returns (manager, blocking client) with channels running.
+
+    jupyter_client picks the five ports by binding to port 0 and closing again, so until the
+    kernel binds them another socket can take one: with several kernels starting at once, the
+    clients' outgoing connections draw their local ports from the same range. The kernel then
+    exits with "Address already in use". Jupyter's own restarter answers that by starting
+    again on new random ports; so does this, a few times, so a kernel that really cannot start
+    still fails.
+    """
     name = ensure_kernelspec()
-    km, kc = start_new_kernel(kernel_name=name, startup_timeout=STARTUP_TIMEOUT)
-    return km, kc
+    for attempt in range(1, START_ATTEMPTS + 1):
+        try:
+            return start_new_kernel(kernel_name=name, startup_timeout=STARTUP_TIMEOUT)
+        except RuntimeError as e:
+            if "died" not in str(e) or attempt == START_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
 
 
 def stop_kernel(km: KernelManager, kc: Any) -> None:
