@@ -77,6 +77,11 @@ def pairwise(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.sqrt(np.maximum(d2, 0.0))
 
 
+def gradient_step(t: tuple[np.ndarray, np.ndarray]) -> None:
+    w, g = t
+    w -= 0.01 * g
+
+
 def mask_assign(a: np.ndarray) -> None:
     a[a > 0.5] = 0.0
 
@@ -95,8 +100,14 @@ ROWS: dict[str, tuple[Callable[[], Any], Callable[[Any], Any]]] = {
         lambda: tuple(uniform((10_000_000,), 0, 1, s) for s in (1, 2, 3)),
         lambda t: t[0] * t[1] + t[2],
     ),
+    "w -= 0.01 * g 1e6 (in place)": (
+        lambda: (uniform((1_000_000,), 0, 1, 41), uniform((1_000_000,), 0, 1, 42)),
+        gradient_step,
+    ),
     "exp 1e6": (lambda: uniform((1_000_000,), -1, 1, 4), np.exp),
     "relu 1e6": (lambda: uniform((1_000_000,), -1, 1, 5), lambda x: np.maximum(x, 0.0)),
+    "tanh 1e6": (lambda: uniform((1_000_000,), -3, 3, 43), np.tanh),
+    "max 1e6": (lambda: uniform((1_000_000,), 0, 1, 44), np.max),
     "(1000,768) - (768,)": (
         lambda: (uniform((1000, 768), 0, 1, 6), uniform((768,), 0, 1, 7)),
         lambda t: t[0] - t[1],

@@ -394,7 +394,7 @@ pub fn can_cast_same_kind(from: DType, to: DType) -> bool {
 /// Runs `op` and writes the result into `out` (NumPy's in-place `a += b`), checking the
 /// `same_kind` output cast, the output shape and that `out` is writeable.
 pub(crate) fn try_inplace(op: BinOp, out: &Array, b: &Operand) -> Result<()> {
-    let a = Operand::Borrowed(out);
+    let a = Operand::InPlace(out);
     if out.dtype().is_str() || b.dtype().is_str() {
         // `names += "x"` concatenates, cut to the array's width; the rest are type errors.
         let r = crate::strings::arithmetic(op.name(), &a, b)?;
@@ -434,7 +434,10 @@ pub(crate) fn try_inplace(op: BinOp, out: &Array, b: &Operand) -> Result<()> {
         return Err(ArrayError::value("output array is read-only"));
     }
     let r = binary_op_in(op, &a, b, dt)?;
-    assign_cast(out, &r);
+    // Written in place already when the loop could use `out` as its output.
+    if r.storage.addr() != out.storage.addr() || r.offset != out.offset {
+        assign_cast(out, &r);
+    }
     Ok(())
 }
 
@@ -812,6 +815,7 @@ free_binary! {
 mod tests {
     use super::*;
     use crate as np;
+    use crate::s;
 
     fn i64s(v: &[i64]) -> Array {
         Array::from_vec(v.to_vec(), [v.len()])
@@ -952,5 +956,38 @@ mod tests {
         let v = u + 1.0;
         assert_ne!(at(&v), at(&keep));
         assert_eq!(keep.to_vec::<f64>(), vec![0.0, 2.0, 4.0, 6.0, 8.0]);
+    }
+
+    #[test]
+    fn in_place_loops_write_into_their_left_side_unless_the_right_overlaps_it() {
+        let a = np::arange(6.0).reshape([2, 3]);
+        let at = |x: &Array| x.storage.addr() + x.offset * 8;
+        // Where the loop of `x += y` writes: into `x` itself, or a new array copied in later.
+        let writes_into = |x: &Array, y: &Operand| {
+            let r = binary_op_in(BinOp::Add, &Operand::InPlace(x), y, DType::Float64).unwrap();
+            at(&r) == at(x)
+        };
+        let row0 = a.slice(s![0]);
+        let row1 = a.slice(s![1]);
+        assert!(writes_into(&a, &Operand::from(1.0)));
+        assert!(writes_into(&a, &Operand::from(&a.clone())));
+        assert!(writes_into(&row1, &Operand::from(&row0)));
+        assert!(writes_into(&a, &Operand::from(&np::ones(3))));
+        // The right side reads elements the loop would already have overwritten.
+        assert!(!writes_into(&a, &Operand::from(&row0)));
+        assert!(!writes_into(
+            &a.slice(s![.., 1..]),
+            &Operand::from(&a.slice(s![.., ..2]))
+        ));
+        assert!(!writes_into(&a, &Operand::from(&a.slice(s![..;-1]))));
+        // Not row-major, or another dtype: the result is made apart.
+        assert!(!writes_into(&a.t(), &Operand::from(1.0)));
+        let f32s = a.astype(DType::Float32);
+        assert!(!writes_into(&f32s, &Operand::from(1.0)));
+        // Either way the operator leaves NumPy's values behind (the calls above added to `a`).
+        let a = np::arange(6.0).reshape([2, 3]);
+        let mut b = a.copy();
+        b += &a.slice(s![0]);
+        assert_eq!(b.to_vec::<f64>(), vec![0.0, 2.0, 4.0, 3.0, 5.0, 7.0]);
     }
 }

@@ -162,6 +162,10 @@ pub enum Operand<'a> {
     Scalar(Scalar),
     /// A Rust number: weak, promotes like a Python scalar.
     Weak(WeakScalar),
+    /// The left side of an in-place operator (`a += &b`): read like a borrowed array, and the
+    /// operation may write its result straight into it (NumPy's `np.add(a, b, out=a)`).
+    #[doc(hidden)]
+    InPlace(&'a Array),
 }
 
 impl<'a> Operand<'a> {
@@ -173,7 +177,7 @@ impl<'a> Operand<'a> {
     /// ```
     pub fn as_array(&self) -> Option<&Array> {
         match self {
-            Operand::Borrowed(a) => Some(a),
+            Operand::Borrowed(a) | Operand::InPlace(a) => Some(a),
             Operand::Owned(a) => Some(a),
             _ => None,
         }
@@ -207,7 +211,7 @@ impl<'a> Operand<'a> {
     /// ```
     pub fn dtype(&self) -> DType {
         match self {
-            Operand::Borrowed(a) => a.dtype(),
+            Operand::Borrowed(a) | Operand::InPlace(a) => a.dtype(),
             Operand::Owned(a) => a.dtype(),
             Operand::Scalar(s) => s.dtype(),
             Operand::Weak(w) => w.default_dtype(),
@@ -234,7 +238,7 @@ impl<'a> Operand<'a> {
     /// ```
     pub fn into_array(self) -> Array {
         match self {
-            Operand::Borrowed(a) => a.clone(),
+            Operand::Borrowed(a) | Operand::InPlace(a) => a.clone(),
             Operand::Owned(a) => a,
             Operand::Scalar(s) => s.to_array(),
             Operand::Weak(w) => w.to_scalar().to_array(),
@@ -437,7 +441,7 @@ enum Side<T> {
 
 fn side<T: Elem>(op: &Operand) -> Side<T> {
     match op {
-        Operand::Borrowed(a) => Side::Arr(cast_array(a, T::DTYPE)),
+        Operand::Borrowed(a) | Operand::InPlace(a) => Side::Arr(cast_array(a, T::DTYPE)),
         Operand::Owned(a) => Side::Arr(cast_array(a, T::DTYPE)),
         Operand::Scalar(s) => Side::Val(T::from_scalar(*s)),
         Operand::Weak(w) => Side::Val(T::from_scalar(w.to_scalar())),
@@ -455,6 +459,28 @@ fn reusable<T: Elem>(a: &Array, shape: &[usize]) -> bool {
         && crate::array::is_c_contiguous(&a.shape, &a.strides)
         && !a.storage.is_external()
         && T::from_storage(&a.storage).is_some_and(|b| std::sync::Arc::strong_count(b) == 1)
+}
+
+/// True if the result of an in-place operation can be written straight into `out`, its first
+/// operand: it has the result's dtype and shape, is row-major, and `other` reads no element
+/// that the loop overwrites before reading it (it lies elsewhere, or is `out` element for
+/// element). Otherwise the result is made apart and copied in, as NumPy does on overlap.
+fn writable_in_place<T: Elem>(out: &Array, shape: &[usize], other: &Operand) -> bool {
+    let other_ok = match other.as_array() {
+        None => true,
+        Some(b) => {
+            !out.shares_memory(b)
+                || (b.storage.addr() == out.storage.addr()
+                    && b.offset == out.offset
+                    && b.shape == out.shape
+                    && b.strides == out.strides)
+        }
+    };
+    out.dtype() == T::DTYPE
+        && out.writeable
+        && out.shape == shape
+        && crate::array::is_c_contiguous(&out.shape, &out.strides)
+        && other_ok
 }
 
 /// Merges axes that every operand walks contiguously, drops length-1 axes, and returns
@@ -747,6 +773,7 @@ pub(crate) fn binary_with_rows<A: Elem, B: Elem, O: Elem>(
     // elision does for `a * b + c`. Decided before the sides below take handles on it.
     let reuse = match (a, b) {
         (Operand::Owned(x), _) if reusable::<O>(x, &shape) => Some(x.clone()),
+        (Operand::InPlace(x), _) if writable_in_place::<O>(x, &shape, b) => Some((*x).clone()),
         (_, Operand::Owned(y)) if reusable::<O>(y, &shape) => Some(y.clone()),
         _ => None,
     };

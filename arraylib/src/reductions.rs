@@ -155,6 +155,8 @@ mean_complex!(Complex64 => f32, Complex128 => f64);
 pub(crate) trait OrdElem: Element + CastTo<bool> {
     fn ge(self, o: Self) -> bool;
     fn le(self, o: Self) -> bool;
+    fn gt(self, o: Self) -> bool;
+    fn lt(self, o: Self) -> bool;
     fn is_nan(self) -> bool;
 }
 
@@ -165,6 +167,10 @@ macro_rules! ord_int {
             fn ge(self, o: Self) -> bool { self >= o }
             #[inline(always)]
             fn le(self, o: Self) -> bool { self <= o }
+            #[inline(always)]
+            fn gt(self, o: Self) -> bool { self > o }
+            #[inline(always)]
+            fn lt(self, o: Self) -> bool { self < o }
             #[inline(always)]
             fn is_nan(self) -> bool { false }
         }
@@ -179,6 +185,10 @@ macro_rules! ord_float {
             fn ge(self, o: Self) -> bool { self >= o }
             #[inline(always)]
             fn le(self, o: Self) -> bool { self <= o }
+            #[inline(always)]
+            fn gt(self, o: Self) -> bool { self > o }
+            #[inline(always)]
+            fn lt(self, o: Self) -> bool { self < o }
             #[inline(always)]
             fn is_nan(self) -> bool { <$t>::is_nan(self) }
         }
@@ -196,6 +206,14 @@ macro_rules! ord_complex {
             #[inline(always)]
             fn le(self, o: Self) -> bool {
                 self.re < o.re || (self.re == o.re && self.im <= o.im)
+            }
+            #[inline(always)]
+            fn gt(self, o: Self) -> bool {
+                self.re > o.re || (self.re == o.re && self.im > o.im)
+            }
+            #[inline(always)]
+            fn lt(self, o: Self) -> bool {
+                self.re < o.re || (self.re == o.re && self.im < o.im)
             }
             #[inline(always)]
             fn is_nan(self) -> bool { self.re.is_nan() || self.im.is_nan() }
@@ -669,8 +687,122 @@ fn fold_kernel<T: Element, A: Copy + Default>(
 /// Maximum (`MAX`) or minimum of a non-empty contiguous run, NaN-propagating or, with
 /// `skip_nan`, NaN-ignoring (NaN only when every element is NaN). Eight independent lanes
 /// keep the loop free of a dependency chain so it vectorizes; NaNs are tracked on the side.
+/// Runs the AVX2 copy of [`extreme_run_body`] on CPUs that have it.
 #[inline]
 fn extreme_run<T: OrdElem, const MAX: bool>(run: &[T], skip_nan: bool) -> T {
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn avx2<T: OrdElem, const MAX: bool>(run: &[T], skip_nan: bool) -> T {
+        extreme_run_body::<T, MAX>(run, skip_nan)
+    }
+    // The NaN-propagating loop gets a function of its own: inlined next to the other loops,
+    // LLVM vectorizes it with shuffles and scalar lanes at half the speed.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn avx2_propagating<T: OrdElem, const MAX: bool>(run: &[T]) -> T {
+        extreme_propagating::<T, MAX>(run)
+    }
+    #[cfg(target_arch = "x86_64")]
+    if crate::operand::has_avx2() {
+        // SAFETY: the CPU supports AVX2.
+        return unsafe {
+            if skip_nan || run.len() < 16 {
+                avx2::<T, MAX>(run, skip_nan)
+            } else {
+                avx2_propagating::<T, MAX>(run)
+            }
+        };
+    }
+    extreme_run_body::<T, MAX>(run, skip_nan)
+}
+
+/// [`extreme_run`] without `skip_nan`, for runs of at least 8 elements: NaN wins.
+///
+/// `x > m ? x : m` is one max instruction per vector; it passes over a NaN `x`, which `seen`
+/// catches with one more compare and blend. (A side array seeded from the data, or of bools,
+/// or `!(m >= x)` each keep LLVM from vectorizing this as well; so do sixteen lanes.)
+#[inline(always)]
+fn extreme_propagating<T: OrdElem, const MAX: bool>(run: &[T]) -> T {
+    const LANES: usize = 8;
+    let n = run.len();
+    let mut m = [run[0]; LANES];
+    m.copy_from_slice(&run[..LANES]);
+    let mut seen = [T::default(); LANES];
+    let step = |m: T, x: T| {
+        let wins = if MAX { x.gt(m) } else { x.lt(m) };
+        if wins { x } else { m }
+    };
+    let end = n - n % LANES;
+    for chunk in run[LANES..end].chunks_exact(LANES) {
+        let chunk: &[T; LANES] = chunk.try_into().expect("a full chunk");
+        for j in 0..LANES {
+            let x = chunk[j];
+            m[j] = step(m[j], x);
+            seen[j] = if x.is_nan() { x } else { seen[j] };
+        }
+    }
+    // The tail joins after the lanes: updating a lane here would make LLVM treat that lane
+    // apart in the main loop, with scalar loads and shuffles.
+    let mut acc = m[0];
+    for &x in m[1..].iter().chain(&run[end..]) {
+        acc = if MAX {
+            max_prop(acc, x)
+        } else {
+            min_prop(acc, x)
+        };
+    }
+    if acc.is_nan() || seen.iter().any(|x| x.is_nan()) {
+        return *run.iter().find(|x| x.is_nan()).expect("a NaN was seen");
+    }
+    acc
+}
+
+/// `max` (`MAX`) or `min` over the middle axis of blocks whose rows are `p.inner` long, NaN
+/// winning: row by row with the max instruction of [`extreme_propagating`], NaNs caught in
+/// `seen`. Compiled for AVX2 on CPUs that have it.
+fn extreme_rows<T: OrdElem, const MAX: bool>(p: &Plan<'_, T>) -> Vec<T> {
+    #[inline(always)]
+    fn body<T: OrdElem, const MAX: bool>(p: &Plan<'_, T>) -> Vec<T> {
+        let (outer, n, inner) = (p.outer, p.n, p.inner);
+        let mut out = Vec::with_capacity(outer * inner);
+        let mut seen = vec![T::default(); inner];
+        for block in p.data.chunks_exact(n * inner).take(outer) {
+            let mut rows = block.chunks_exact(inner);
+            let mut acc = rows.next().expect("n > 0").to_vec();
+            seen.fill(T::default());
+            for row in rows {
+                for ((a, s), &x) in acc.iter_mut().zip(seen.iter_mut()).zip(row) {
+                    let wins = if MAX { x.gt(*a) } else { x.lt(*a) };
+                    *a = if wins { x } else { *a };
+                    *s = if x.is_nan() { x } else { *s };
+                }
+            }
+            for (a, &s) in acc.iter_mut().zip(&seen) {
+                if s.is_nan() && !a.is_nan() {
+                    *a = s;
+                }
+            }
+            out.extend(acc);
+            crate::interrupt::check();
+        }
+        out
+    }
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn avx2<T: OrdElem, const MAX: bool>(p: &Plan<'_, T>) -> Vec<T> {
+        body::<T, MAX>(p)
+    }
+    #[cfg(target_arch = "x86_64")]
+    if crate::operand::has_avx2() {
+        // SAFETY: the CPU supports AVX2.
+        return unsafe { avx2::<T, MAX>(p) };
+    }
+    body::<T, MAX>(p)
+}
+
+/// The loops of [`extreme_run`].
+#[inline(always)]
+fn extreme_run_body<T: OrdElem, const MAX: bool>(run: &[T], skip_nan: bool) -> T {
     let better = |m: T, x: T| if MAX { m.ge(x) } else { m.le(x) };
     let n = run.len();
     if n < 16 {
@@ -685,13 +817,16 @@ fn extreme_run<T: OrdElem, const MAX: bool>(run: &[T], skip_nan: bool) -> T {
         }
         return acc;
     }
+    if !skip_nan {
+        return extreme_propagating::<T, MAX>(run);
+    }
     let mut m = [run[0]; 8];
-    let mut nan = [false; 8];
     m.copy_from_slice(&run[..8]);
+    let end = n - n % 8;
+    let mut nan = [false; 8];
     for j in 0..8 {
         nan[j] = m[j].is_nan();
     }
-    let end = n - n % 8;
     for chunk in run[8..end].chunks_exact(8) {
         for j in 0..8 {
             let x = chunk[j];
@@ -734,12 +869,46 @@ fn extreme_kernel<T: OrdElem>(p: &Plan<'_, T>, max: bool, skip_nan: bool) -> Vec
             })
             .collect();
     }
+    if p.inner > 1 && p.n > 0 && !skip_nan {
+        return if max {
+            extreme_rows::<T, true>(p)
+        } else {
+            extreme_rows::<T, false>(p)
+        };
+    }
     match (max, skip_nan) {
         (true, false) => fold_kernel::<T, T>(p, |x| x, max_prop),
         (false, false) => fold_kernel::<T, T>(p, |x| x, min_prop),
         (true, true) => fold_kernel::<T, T>(p, |x| x, fmax),
         (false, true) => fold_kernel::<T, T>(p, |x| x, fmin),
     }
+}
+
+/// Index of the first maximum (`MAX`) or minimum of a non-empty run, or of its first NaN.
+///
+/// A compare-and-remember loop over every element cannot vectorize, so the run goes in
+/// blocks: the vectorized [`extreme_run`] gives each block's extreme, a block replaces the
+/// best so far only if its extreme is strictly better (so the first of equal values wins),
+/// and only the winning block is searched for the position.
+fn arg_run<T: OrdElem, const MAX: bool>(run: &[T]) -> usize {
+    const BLOCK: usize = 2048;
+    let first_nan = |block: &[T]| block.iter().position(|x| x.is_nan());
+    let mut best = run[0];
+    let mut best_block = 0;
+    for (b, block) in run.chunks(BLOCK).enumerate() {
+        let m = extreme_run::<T, MAX>(block, false);
+        if m.is_nan() {
+            return b * BLOCK + first_nan(block).expect("the extreme is NaN");
+        }
+        let better = if MAX { !m.le(best) } else { !m.ge(best) };
+        if b == 0 || better {
+            best = m;
+            best_block = b;
+        }
+    }
+    let block = run.chunks(BLOCK).nth(best_block).expect("a block");
+    let at = block.iter().position(|&x| x.ge(best) && x.le(best));
+    best_block * BLOCK + at.expect("the extreme is in its block")
 }
 
 /// Index of the first maximum (`is_max`) or minimum along the middle axis, NaN winning as in
@@ -753,20 +922,11 @@ fn arg_kernel<T: OrdElem>(p: &Plan<'_, T>, is_max: bool) -> Vec<i64> {
     if inner == 1 {
         for (o, dst) in out.iter_mut().enumerate() {
             let run = &data[o * n..(o + 1) * n];
-            let mut best = run[0];
-            let mut idx = 0usize;
-            if !best.is_nan() {
-                for (i, &x) in run.iter().enumerate().skip(1) {
-                    if better(x, best) {
-                        best = x;
-                        idx = i;
-                        if x.is_nan() {
-                            break;
-                        }
-                    }
-                }
-            }
-            *dst = idx as i64;
+            *dst = if is_max {
+                arg_run::<T, true>(run)
+            } else {
+                arg_run::<T, false>(run)
+            } as i64;
         }
     } else {
         let mut best: Vec<T> = vec![T::default(); inner];
@@ -2745,6 +2905,81 @@ mod tests {
         assert!(crate::try_ptp(&e).is_err());
         assert!(crate::var_ddof(crate::ones(2), 2).to_f64().is_nan());
         assert!(crate::var_ddof(arange(2), 3).to_f64().is_infinite());
+    }
+
+    #[test]
+    fn extremes_and_their_positions_match_a_plain_loop_with_nans_anywhere() {
+        // NumPy's rules, one element at a time: a NaN wins, and the first of equal values.
+        fn reference(v: &[f64], max: bool) -> (f64, usize) {
+            let mut best = (v[0], 0);
+            for (i, &x) in v.iter().enumerate() {
+                if best.0.is_nan() {
+                    break;
+                }
+                if x.is_nan() || (max && x > best.0) || (!max && x < best.0) {
+                    best = (x, i);
+                }
+            }
+            best
+        }
+        let mut state = 7u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            // Few distinct values, so ties are common.
+            (state % 50) as f64
+        };
+        for n in [1usize, 7, 8, 15, 16, 17, 31, 100, 2048, 2049, 5000] {
+            let base: Vec<f64> = (0..n).map(|_| next()).collect();
+            for nan_at in [None, Some(0), Some(n / 2), Some(n - 1)] {
+                let mut v = base.clone();
+                if let Some(i) = nan_at {
+                    v[i] = f64::NAN;
+                }
+                let a = Array::from_vec(v.clone(), [n]);
+                for max in [true, false] {
+                    let (value, at) = reference(&v, max);
+                    let (got, got_at) = if max {
+                        (a.max().to_f64(), a.argmax())
+                    } else {
+                        (a.min().to_f64(), a.argmin())
+                    };
+                    assert!(
+                        got == value || (got.is_nan() && value.is_nan()),
+                        "{n} {nan_at:?}"
+                    );
+                    assert_eq!(got_at, at, "{n} {nan_at:?} max={max}");
+                    let f32s = a.astype(DType::Float32);
+                    let got32 = if max { f32s.max() } else { f32s.min() }.to_f64();
+                    assert!(got32 == value || (got32.is_nan() && value.is_nan()));
+                    let ints = Array::from_vec(base.iter().map(|&x| x as i64).collect(), [n]);
+                    let (iv, iat) = reference(&base, max);
+                    let ig = if max { ints.max() } else { ints.min() }.to_f64();
+                    assert_eq!(ig, iv);
+                    assert_eq!(if max { ints.argmax() } else { ints.argmin() }, iat);
+                }
+                // Along the first axis of (n, 3): each column as its own run.
+                let cols: Vec<f64> = v.iter().flat_map(|&x| [x, -x, 1.0]).collect();
+                let m = Array::from_vec(cols, [n, 3]);
+                for max in [true, false] {
+                    let got = if max {
+                        m.max_axis(0, false)
+                    } else {
+                        m.min_axis(0, false)
+                    }
+                    .to_vec::<f64>();
+                    let neg: Vec<f64> = v.iter().map(|&x| -x).collect();
+                    for (g, col) in got.iter().zip([v.clone(), neg, vec![1.0; n]]) {
+                        let want = reference(&col, max).0;
+                        assert!(
+                            *g == want || (g.is_nan() && want.is_nan()),
+                            "{n} {nan_at:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

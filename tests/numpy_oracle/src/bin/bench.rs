@@ -139,6 +139,20 @@ fn main() {
         );
     }
     bench.row(
+        "w -= 0.01 * g 1e6 (in place)",
+        || {
+            (
+                uniform(&[1_000_000], 0.0, 1.0, 41),
+                uniform(&[1_000_000], 0.0, 1.0, 42),
+            )
+        },
+        |(w, g)| {
+            // A handle on the same buffer: `w -= ...` writes into the input, as in NumPy.
+            let mut w = w.clone();
+            w -= 0.01 * g;
+        },
+    );
+    bench.row(
         "exp 1e6",
         || uniform(&[1_000_000], -1.0, 1.0, 4),
         |x| np::exp(x),
@@ -147,6 +161,16 @@ fn main() {
         "relu 1e6",
         || uniform(&[1_000_000], -1.0, 1.0, 5),
         |x| np::maximum(x, 0.0),
+    );
+    bench.row(
+        "tanh 1e6",
+        || uniform(&[1_000_000], -3.0, 3.0, 43),
+        |x| np::tanh(x),
+    );
+    bench.row(
+        "max 1e6",
+        || uniform(&[1_000_000], 0.0, 1.0, 44),
+        |x| x.max(),
     );
     bench.row(
         "(1000,768) - (768,)",

@@ -758,6 +758,64 @@ pub fn run() {
         x += &r;
         x
     });
+    // The loop writes straight into the left side unless the right side overlaps it
+    // elsewhere: these check both branches against NumPy's overlap rule.
+    case!("iadd_self", "a = np.arange(4.0)\na += a\na", {
+        let mut x = np::arange(4.0);
+        let y = x.clone();
+        x += &y;
+        x
+    });
+    case!(
+        "iadd_shifted_overlap",
+        "a = np.arange(5.0)\nv = a[1:]\nv += a[:-1]\na",
+        {
+            let x = np::arange(5.0);
+            let mut v = x.slice(s![1..]);
+            v += &x.slice(s![..-1]);
+            x
+        }
+    );
+    case!(
+        "iadd_own_row_broadcast",
+        "a = np.arange(6.0).reshape(2, 3)\na += a[0]\na",
+        {
+            let mut x = np::arange(6.0).reshape([2, 3]);
+            let r = x.slice(s![0]);
+            x += &r;
+            x
+        }
+    );
+    case!(
+        "iadd_row_view_from_other_row",
+        "a = np.arange(6.0).reshape(2, 3)\nv = a[1]\nv += a[0]\na",
+        {
+            let x = np::arange(6.0).reshape([2, 3]);
+            let mut v = x.slice(s![1]);
+            v += &x.slice(s![0]);
+            x
+        }
+    );
+    case!(
+        "isub_alias_handle_large",
+        "a = np.arange(100000.0)\nb = a\nb -= 0.5\nb *= a\na[::9999]",
+        {
+            let x = np::arange(100000.0);
+            let mut y = x.clone();
+            y -= 0.5;
+            y *= &x;
+            x.slice(s![..;9999])
+        }
+    );
+    case!(
+        "imod_float_in_place",
+        "a = np.arange(-3.0, 4.0)\na %= 2.5\na",
+        {
+            let mut x = np::arange((-3.0, 4.0));
+            x %= 2.5;
+            x
+        }
+    );
 
     // ----- matmul / dot ---------------------------------------------------------------------
     py_setup!(
