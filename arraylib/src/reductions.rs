@@ -890,8 +890,27 @@ fn extreme_kernel<T: OrdElem>(p: &Plan<'_, T>, max: bool, skip_nan: bool) -> Vec
 /// blocks: the vectorized [`extreme_run`] gives each block's extreme, a block replaces the
 /// best so far only if its extreme is strictly better (so the first of equal values wins),
 /// and only the winning block is searched for the position.
+#[inline(always)]
 fn arg_run<T: OrdElem, const MAX: bool>(run: &[T]) -> usize {
     const BLOCK: usize = 2048;
+    if run.len() < 64 {
+        // Short rows (argmax along a small axis): one plain pass costs less than the calls.
+        let mut best = run[0];
+        let mut idx = 0;
+        if !best.is_nan() {
+            for (i, &x) in run.iter().enumerate().skip(1) {
+                let better = if MAX { !x.le(best) } else { !x.ge(best) };
+                if better {
+                    best = x;
+                    idx = i;
+                    if x.is_nan() {
+                        break;
+                    }
+                }
+            }
+        }
+        return idx;
+    }
     let first_nan = |block: &[T]| block.iter().position(|x| x.is_nan());
     let mut best = run[0];
     let mut best_block = 0;
