@@ -687,7 +687,7 @@ fn fold_kernel<T: Element, A: Copy + Default>(
 /// Maximum (`MAX`) or minimum of a non-empty contiguous run, NaN-propagating or, with
 /// `skip_nan`, NaN-ignoring (NaN only when every element is NaN). Eight independent lanes
 /// keep the loop free of a dependency chain so it vectorizes; NaNs are tracked on the side.
-/// Runs the AVX2 copy of [`extreme_run_body`] on CPUs that have it.
+/// Runs the AVX2 copies of the loops on CPUs that have it.
 #[inline]
 fn extreme_run<T: OrdElem, const MAX: bool>(run: &[T], skip_nan: bool) -> T {
     #[cfg(target_arch = "x86_64")]
@@ -702,18 +702,23 @@ fn extreme_run<T: OrdElem, const MAX: bool>(run: &[T], skip_nan: bool) -> T {
     unsafe fn avx2_propagating<T: OrdElem, const MAX: bool>(run: &[T]) -> T {
         extreme_propagating::<T, MAX>(run)
     }
+    let propagating = !skip_nan && run.len() >= 16;
     #[cfg(target_arch = "x86_64")]
     if crate::operand::has_avx2() {
         // SAFETY: the CPU supports AVX2.
         return unsafe {
-            if skip_nan || run.len() < 16 {
-                avx2::<T, MAX>(run, skip_nan)
-            } else {
+            if propagating {
                 avx2_propagating::<T, MAX>(run)
+            } else {
+                avx2::<T, MAX>(run, skip_nan)
             }
         };
     }
-    extreme_run_body::<T, MAX>(run, skip_nan)
+    if propagating {
+        extreme_propagating::<T, MAX>(run)
+    } else {
+        extreme_run_body::<T, MAX>(run, skip_nan)
+    }
 }
 
 /// [`extreme_run`] without `skip_nan`, for runs of at least 8 elements: NaN wins.
@@ -800,7 +805,7 @@ fn extreme_rows<T: OrdElem, const MAX: bool>(p: &Plan<'_, T>) -> Vec<T> {
     body::<T, MAX>(p)
 }
 
-/// The loops of [`extreme_run`].
+/// The loops of [`extreme_run`] for short runs and for `skip_nan`.
 #[inline(always)]
 fn extreme_run_body<T: OrdElem, const MAX: bool>(run: &[T], skip_nan: bool) -> T {
     let better = |m: T, x: T| if MAX { m.ge(x) } else { m.le(x) };
@@ -817,35 +822,22 @@ fn extreme_run_body<T: OrdElem, const MAX: bool>(run: &[T], skip_nan: bool) -> T
         }
         return acc;
     }
-    if !skip_nan {
-        return extreme_propagating::<T, MAX>(run);
-    }
     let mut m = [run[0]; 8];
     m.copy_from_slice(&run[..8]);
     let end = n - n % 8;
-    let mut nan = [false; 8];
-    for j in 0..8 {
-        nan[j] = m[j].is_nan();
-    }
+    // Only `skip_nan` gets here: a NaN lane value is replaced by the next number.
     for chunk in run[8..end].chunks_exact(8) {
         for j in 0..8 {
             let x = chunk[j];
-            nan[j] |= x.is_nan();
-            // A NaN lane value is replaced by the next number; `nan` remembers it.
             m[j] = if better(m[j], x) { m[j] } else { x };
         }
     }
     for &x in &run[end..] {
-        nan[0] |= x.is_nan();
         m[0] = if better(m[0], x) || x.is_nan() {
             m[0]
         } else {
             x
         };
-    }
-    let any_nan = nan.iter().any(|&b| b);
-    if any_nan && !skip_nan {
-        return *run.iter().find(|x| x.is_nan()).expect("a NaN was seen");
     }
     let mut acc = m[0];
     for &x in &m[1..] {
@@ -911,13 +903,13 @@ fn arg_run<T: OrdElem, const MAX: bool>(run: &[T]) -> usize {
         }
         return idx;
     }
-    let first_nan = |block: &[T]| block.iter().position(|x| x.is_nan());
     let mut best = run[0];
     let mut best_block = 0;
     for (b, block) in run.chunks(BLOCK).enumerate() {
         let m = extreme_run::<T, MAX>(block, false);
         if m.is_nan() {
-            return b * BLOCK + first_nan(block).expect("the extreme is NaN");
+            let at = block.iter().position(|x| x.is_nan());
+            return b * BLOCK + at.expect("the extreme is NaN");
         }
         let better = if MAX { !m.le(best) } else { !m.ge(best) };
         if b == 0 || better {
@@ -925,9 +917,10 @@ fn arg_run<T: OrdElem, const MAX: bool>(run: &[T]) -> usize {
             best_block = b;
         }
     }
-    let block = run.chunks(BLOCK).nth(best_block).expect("a block");
+    let start = best_block * BLOCK;
+    let block = &run[start..(start + BLOCK).min(run.len())];
     let at = block.iter().position(|&x| x.ge(best) && x.le(best));
-    best_block * BLOCK + at.expect("the extreme is in its block")
+    start + at.expect("the extreme is in its block")
 }
 
 /// Index of the first maximum (`is_max`) or minimum along the middle axis, NaN winning as in
